@@ -154,7 +154,7 @@ run_file_chooser (LlWindow             *self,
     {
       chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self), action,
                                              _("_Create"), _("_Cancel"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("lianluo.db"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "lianluo.db");
     }
   else
     {
