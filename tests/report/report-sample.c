@@ -23,6 +23,9 @@ static const char *paragraphs[] = {
   "在肯定成绩的同时，我们也清醒地看到工作中还存在一些不足：一是部分代表进站履职的主动性还不够强，参加接待活动的次数不均衡；二是意见建议办理的跟踪反馈还不够及时，个别事项群众等待时间较长；三是线上接待的宣传推广还需要进一步加强。",
   "下一季度，联络站将重点做好以下工作：持续开展每月固定接待日活动，确保每名代表每季度至少进站履职一次；建立意见建议办理情况月报制度，对超期未办结的事项及时督办；加大线上接待平台的宣传力度，扩大群众知晓率和参与率。",
   "联络站还将围绕区人大常委会年度工作要点，组织代表开展食品安全、生态环境保护等方面的专题视察和调研，认真收集和反映群众的意见建议，推动代表工作与常委会工作有机结合，为全区经济社会高质量发展贡献力量。",
+  "在办理过程中，联络站注重发挥代表的桥梁纽带作用，邀请提出意见建议的代表参与跟踪督办，同有关部门面对面沟通，推动问题解决。对群众反映集中的背街小巷照明不足问题，代表们多次实地查看，会同街道城管科制定整改方案，目前已新增和修复路灯86盏。",
+  "对于涉及多个部门、情况较为复杂的事项，联络站及时向区人大常委会代表工作委员会报告，由代表工作委员会协调有关部门共同研究解决。本季度通过这一机制解决了学校周边交通拥堵、农贸市场改造等群众反映强烈的问题，得到了群众的普遍好评。",
+  "联络站还建立了意见建议办理情况回访制度，由工作人员在事项办结后十个工作日内电话回访提出人，了解其对办理过程和办理结果的评价，对不满意的事项重新交办。本季度共回访群众118人次，重新交办事项6件，回访中群众新提出的问题一并纳入下一轮办理。",
   NULL
 };
 
@@ -65,6 +68,11 @@ report_sample_work_report (void)
   ll_document_add_paragraph (doc, paragraphs[3]);
   ll_document_add_heading (doc, 2, "办理结果");
   ll_document_add_paragraph (doc, paragraphs[4]);
+  ll_document_add_paragraph (doc, paragraphs[13]);
+  ll_document_add_paragraph (doc, paragraphs[14]);
+  ll_document_add_paragraph (doc, paragraphs[15]);
+  ll_document_add_paragraph (doc, paragraphs[1]);
+  ll_document_add_paragraph (doc, paragraphs[2]);
 
   ll_table_set_caption (table, "表1  意见建议办理情况", "单位：件");
   ll_table_set_header_rows (table, 1);
