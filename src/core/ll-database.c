@@ -121,7 +121,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (ll-database-error-quark, ll_database_error)
 
-static void emit_new_changes (LlDatabase *self);
+static gboolean emit_new_changes (LlDatabase *self);
 static gboolean is_identifier (const char *name);
 static void presence_register (LlDatabase *self);
 
@@ -353,8 +353,12 @@ mark_damaged (LlDatabase *self)
     return;
 
   g_message ("The database “%s” is damaged; writing is now refused", self->path);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_damaged_cb,
-                              g_object_ref (self), g_object_unref);
+
+  /* While opening there is no one to tell yet (and the reference held
+   * by the notification would keep a refused file open). */
+  if (self->context != NULL)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_damaged_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 gboolean
@@ -1097,7 +1101,8 @@ write_internal (LlDatabase           *self,
 
 /* Changes ------------------------------------------------------------------ */
 
-static void
+/* Returns FALSE when change_log could not be read (try again later). */
+static gboolean
 emit_new_changes (LlDatabase *self)
 {
   g_autoptr(LlDatabase) hold = NULL;
@@ -1109,7 +1114,7 @@ emit_new_changes (LlDatabase *self)
   LlStep step;
 
   if (self->closed || self->write_depth > 0)
-    return;
+    return FALSE;
 
   statement = _ll_database_prepare (self,
                                     "SELECT seq, tbl, row_id, op, user, host, at FROM change_log "
@@ -1118,7 +1123,7 @@ emit_new_changes (LlDatabase *self)
   if (statement == NULL)
     {
       g_debug ("Cannot read change_log: %s", error->message);
-      return;
+      return FALSE;
     }
 
   _ll_statement_bind_int64 (statement, 1, self->last_seq);
@@ -1151,7 +1156,7 @@ emit_new_changes (LlDatabase *self)
   if (step == LL_STEP_ERROR)
     {
       g_debug ("Cannot read change_log: %s", error->message);
-      return;
+      return FALSE;
     }
 
   g_clear_pointer (&statement, _ll_statement_free);
@@ -1162,17 +1167,19 @@ emit_new_changes (LlDatabase *self)
                                                          NULL);
 
       if (max == NULL || _ll_statement_step (max, NULL) != LL_STEP_ROW)
-        return;
+        return FALSE;
       last_seq = sqlite3_column_int64 (max->stmt, 0);
       g_clear_pointer (&changes, g_ptr_array_unref);
     }
   else if (changes->len == 0)
-    return;
+    return TRUE;
 
   self->last_seq = last_seq;
 
   hold = g_object_ref (self);
   g_signal_emit (self, signals[CHANGED], 0, changes);
+
+  return TRUE;
 }
 
 static gboolean
@@ -1839,55 +1846,71 @@ typedef enum
   HEADER_UNREADABLE,
 } HeaderCheck;
 
+typedef enum
+{
+  SIZE_CHECK_NONE,
+  SIZE_CHECK_IDLE_WAL,
+  SIZE_CHECK_LOCKED,
+} SizeCheck;
+
+static gboolean
+has_live_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Also compares the page count in the header with the file's size: a
+ * file cut short while being copied. %SIZE_CHECK_LOCKED is for inside a
+ * read transaction, after SQLite rolled back any hot journal, so that no
+ * commit can be extending the file meanwhile; %SIZE_CHECK_IDLE_WAL is
+ * for before any read, and only checks a WAL-mode file that nobody has
+ * open (no -wal), whose file cannot change until someone writes. */
 static HeaderCheck
 check_header (sqlite3    *db,
-              const char *path)
+              const char *path,
+              SizeCheck   size_check)
 {
   guint8 header[100];
   gint64 size = 0;
   guint32 page_size;
   guint32 n_pages;
 
-  for (guint attempt = 0; ; attempt++)
-    {
-      if (!read_raw_header (db, header, &size))
-        return HEADER_UNREADABLE;
+  if (!read_raw_header (db, header, &size))
+    return HEADER_UNREADABLE;
 
-      if (size < 100)
-        return size >= 16 && memcmp (header, sqlite_magic, 16) == 0 ? HEADER_INCOMPLETE
-                                                                    : HEADER_NOT_SQLITE;
+  if (size < 100)
+    return size >= 16 && memcmp (header, sqlite_magic, 16) == 0 ? HEADER_INCOMPLETE
+                                                                : HEADER_NOT_SQLITE;
 
-      if (memcmp (header, sqlite_magic, 16) != 0)
-        return HEADER_NOT_SQLITE;
+  if (memcmp (header, sqlite_magic, 16) != 0)
+    return HEADER_NOT_SQLITE;
 
-      page_size = ((guint32) header[16] << 8) | header[17];
-      if (page_size == 1)
-        page_size = 65536;
-      if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-        return HEADER_INCOMPLETE;
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    return HEADER_INCOMPLETE;
 
-      /* The in-header size is valid when the change counter matches. */
-      n_pages = read_be32 (header + 28);
-      if (n_pages == 0 || read_be32 (header + 24) != read_be32 (header + 92) ||
-          (gint64) n_pages * page_size <= size)
-        return HEADER_OK;
+  if (size_check == SIZE_CHECK_NONE ||
+      (size_check == SIZE_CHECK_IDLE_WAL && (header[18] != 2 || has_live_wal (path))))
+    return HEADER_OK;
 
-      /* Shorter than it says. A WAL checkpoint in another process may be
-       * extending the file right now: look again before calling it cut. */
-      if (header[18] == 2 && attempt < 5)
-        {
-          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-          struct stat st;
+  /* The in-header size is valid when the change counter matches. */
+  n_pages = read_be32 (header + 28);
+  if (n_pages == 0 || read_be32 (header + 24) != read_be32 (header + 92) ||
+      (gint64) n_pages * page_size <= size)
+    return HEADER_OK;
 
-          if (g_stat (wal, &st) == 0 && st.st_size > 0)
-            {
-              g_usleep (20000);
-              continue;
-            }
-        }
+  /* In WAL mode with a live -wal file, the newest pages may be in the WAL
+   * and a checkpoint may be extending the file right now: the full check
+   * in the background judges instead. */
+  if (header[18] == 2 && has_live_wal (path))
+    return HEADER_OK;
 
-      return HEADER_INCOMPLETE;
-    }
+  return HEADER_INCOMPLETE;
 }
 
 static gboolean
@@ -2149,7 +2172,17 @@ can_open_immutable (const char *path)
   return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
-/* Reads what the checks need in one read transaction. */
+static void
+set_incomplete_error (GError     **error,
+                      const char  *name)
+{
+  g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_DAMAGED,
+               _("The database file “%s” is incomplete (perhaps it was cut short while "
+                 "being copied); it has not been changed. Restore it from a backup."), name);
+}
+
+/* Reads what the checks need in one read transaction, and checks the
+ * file's size against its header there. */
 static gboolean
 read_identity (LlDatabase  *self,
                gint64      *n_tables,
@@ -2158,6 +2191,7 @@ read_identity (LlDatabase  *self,
                int         *rc,
                GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   *rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
@@ -2167,13 +2201,30 @@ read_identity (LlDatabase  *self,
       return FALSE;
     }
 
+  /* The first read takes the shared lock and recovers from a crash. */
   ok = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-                  n_tables, error) &&
-       query_int (self, "PRAGMA application_id", application_id, error) &&
-       query_int (self, "PRAGMA user_version", user_version, error);
+                  n_tables, &local_error);
   *rc = ok ? SQLITE_OK : sqlite3_extended_errcode (self->db);
 
+  if (check_header (self->db, self->path, SIZE_CHECK_LOCKED) == HEADER_INCOMPLETE)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      *rc = SQLITE_CORRUPT;
+      set_incomplete_error (error, self->name);
+      return FALSE;
+    }
+
+  if (ok)
+    {
+      ok = query_int (self, "PRAGMA application_id", application_id, &local_error) &&
+           query_int (self, "PRAGMA user_version", user_version, &local_error);
+      *rc = ok ? SQLITE_OK : sqlite3_extended_errcode (self->db);
+    }
+
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ok;
 }
@@ -2274,7 +2325,7 @@ open_full (const char           *requested,
 
   if (!is_new)
     {
-      header = check_header (self->db, path);
+      header = check_header (self->db, path, SIZE_CHECK_IDLE_WAL);
       switch (header)
         {
         case HEADER_OK:
@@ -2283,10 +2334,7 @@ open_full (const char           *requested,
           set_error (error, LL_DATABASE_ERROR_NOT_A_DATABASE, name);
           return NULL;
         case HEADER_INCOMPLETE:
-          g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_DAMAGED,
-                       _("The database file “%s” is incomplete (perhaps it was cut short "
-                         "while being copied); it has not been changed. Restore it from "
-                         "a backup."), name);
+          set_incomplete_error (error, name);
           return NULL;
         case HEADER_UNREADABLE:
         default:
@@ -2317,6 +2365,7 @@ open_full (const char           *requested,
 
             uri = g_filename_to_uri (path, NULL, NULL);
             self->uri = g_strconcat (uri, "?immutable=1", NULL);
+            g_debug ("“%s” is a WAL file on a read-only disk: opened as immutable", path);
             if (!connect_sqlite (self, SQLITE_OPEN_READONLY, error))
               return NULL;
             ok = read_identity (self, &n_tables, &application_id, &user_version, &rc,
@@ -3278,11 +3327,9 @@ ll_database_poll_changes (LlDatabase *self)
   if (!read_data_version (self, &version))
     return;
 
-  if (version != self->data_version)
-    {
-      self->data_version = version;
-      emit_new_changes (self);
-    }
+  /* Remember the version only once its changes have been read. */
+  if (version != self->data_version && emit_new_changes (self))
+    self->data_version = version;
 }
 
 /**
@@ -3696,6 +3743,7 @@ update_versioned_func (LlDatabase  *self,
     {
       g_return_val_if_fail (is_identifier (update->columns[i]), FALSE);
       g_return_val_if_fail (!g_str_equal (update->columns[i], "version") &&
+                            !g_str_equal (update->columns[i], "updated_at") &&
                             !g_str_equal (update->columns[i], "id"), FALSE);
       g_string_append_printf (sql, "%s = ?%u, ", update->columns[i], i + 1);
     }

@@ -43,6 +43,25 @@ open_new (const char *path)
   return db;
 }
 
+typedef struct
+{
+  GPtrArray *changes;
+  guint      n_emissions;
+  gboolean   got;
+} ChangedData;
+
+static void
+changed_cb (LlDatabase  *db,
+            GPtrArray   *changes,
+            ChangedData *data)
+{
+  g_assert_nonnull (changes);
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (data->changes, ll_change_copy (g_ptr_array_index (changes, i)));
+  data->n_emissions++;
+  data->got = TRUE;
+}
+
 /* Opening ------------------------------------------------------------------ */
 
 static void
@@ -123,6 +142,42 @@ test_open_empty_file (Fixture       *fixture,
   g_assert_cmpint (ll_database_get_schema_version (db), ==,
                    ll_database_get_supported_schema_version ());
   g_assert_cmpint (test_query_int (db, "PRAGMA application_id"), ==, LL_DATABASE_APPLICATION_ID);
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LlDatabase **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ll_database_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LlDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  ChangedData changed = { g_ptr_array_new_with_free_func ((GDestroyNotify) ll_change_free) };
+
+  ll_database_open_async (fixture->path, LL_DATABASE_OPEN_CREATE, NULL, open_done_cb, &db);
+  while (db == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (ll_database_get_schema_version (db), ==,
+                   ll_database_get_supported_schema_version ());
+
+  /* Its signals come on this thread's context. */
+  g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_true (test_write_sql (db, "INSERT INTO areas (level, name) VALUES ('town', '东湖街道')",
+                                 &error));
+  g_assert_no_error (error);
+  test_wait_for (&changed.got);
+  g_ptr_array_unref (changed.changes);
 }
 
 static void
@@ -446,25 +501,6 @@ test_change_log (Fixture       *fixture,
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM presence"), ==, 1);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE tbl = 'presence'"),
                    ==, 0);
-}
-
-typedef struct
-{
-  GPtrArray *changes;
-  guint      n_emissions;
-  gboolean   got;
-} ChangedData;
-
-static void
-changed_cb (LlDatabase  *db,
-            GPtrArray   *changes,
-            ChangedData *data)
-{
-  g_assert_nonnull (changes);
-  for (guint i = 0; i < changes->len; i++)
-    g_ptr_array_add (data->changes, ll_change_copy (g_ptr_array_index (changes, i)));
-  data->n_emissions++;
-  data->got = TRUE;
 }
 
 static void
@@ -951,6 +987,7 @@ main (int   argc,
 
   ADD ("open-create", test_open_create);
   ADD ("open-empty-file", test_open_empty_file);
+  ADD ("open-async", test_open_async);
   ADD ("open-share-mode", test_open_share_mode);
   g_test_add_func ("/core/database/mountinfo", test_mountinfo);
   ADD ("write-commit-rollback", test_write_commit_rollback);
