@@ -87,14 +87,15 @@ draw_label (cairo_t         *cr,
             const char      *text,
             double           x,
             double           cy,
-            double           halign)
+            double           halign,
+            guint32          rgb)
 {
   LlTextSpec spec = { .role = role, .size = size, .width = -1 };
   g_autoptr(PangoLayout) layout = _ll_layout_context_shape (context, &spec, text);
   double width = _ll_layout_get_width (layout);
 
-  _ll_draw_layout_line (cr, layout, 0, x - halign * width,
-                        _ll_baseline_in_cell (cy - size / 2, size, size));
+  _ll_layout_context_draw_line (context, cr, layout, 0, x - halign * width,
+                                _ll_baseline_in_cell (cy - size / 2, size, size), rgb);
   return width;
 }
 
@@ -169,8 +170,7 @@ draw_legend_row (LlChart         *self,
       cairo_rectangle (cr, x, cy - size * 0.4, size * 0.8, size * 0.8);
       cairo_fill (cr);
       x += size * 1.2;
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      x += draw_label (cr, context, LL_FONT_ROLE_SONG, size, series->name, x, cy, 0);
+      x += draw_label (cr, context, LL_FONT_ROLE_SONG, size, series->name, x, cy, 0, 0);
       x += size * 1.5;
     }
 }
@@ -224,7 +224,7 @@ draw_bars (LlChart         *self,
       g_autofree char *unit = g_strdup_printf ("单位：%s", self->unit);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
-      draw_label (cr, context, LL_FONT_ROLE_SONG, small, unit, x, y + small * 0.6, 0);
+      draw_label (cr, context, LL_FONT_ROLE_SONG, small, unit, x, y + small * 0.6, 0, 0);
     }
 
   plot_x = x + axis_w + small * 0.6;
@@ -246,7 +246,7 @@ draw_bars (LlChart         *self,
       cairo_line_to (cr, plot_x + plot_w, ty);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      draw_label (cr, context, LL_FONT_ROLE_SONG, small, label, plot_x - small * 0.4, ty, 1);
+      draw_label (cr, context, LL_FONT_ROLE_SONG, small, label, plot_x - small * 0.4, ty, 1, 0);
     }
 
   slot = plot_w / n_categories;
@@ -273,7 +273,7 @@ draw_bars (LlChart         *self,
 
           cairo_set_source_rgb (cr, 0, 0, 0);
           draw_label (cr, context, LL_FONT_ROLE_SONG, small, text,
-                      bx + bar_w / 2, plot_y + plot_h - bar_h - small * 0.75, 0.5);
+                      bx + bar_w / 2, plot_y + plot_h - bar_h - small * 0.75, 0.5, 0);
         }
 
       /* Category names shrink rather than collide. */
@@ -281,7 +281,7 @@ draw_bars (LlChart         *self,
         label_size = MAX (size * 0.6, label_size * slot * 0.95 / name_w);
       cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, label_size, name,
-                  plot_x + slot * c + slot / 2, plot_y + plot_h + size * 0.9, 0.5);
+                  plot_x + slot * c + slot / 2, plot_y + plot_h + size * 0.9, 0.5, 0);
     }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -340,7 +340,7 @@ draw_pie (LlChart         *self,
       cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      draw_label (cr, context, LL_FONT_ROLE_SONG, size, "无数据", cx, cy, 0.5);
+      draw_label (cr, context, LL_FONT_ROLE_SONG, size, "无数据", cx, cy, 0.5, 0);
     }
   else
     {
@@ -376,12 +376,9 @@ draw_pie (LlChart         *self,
           angle += sweep;
           if (sweep <= 0)
             continue;
-          if (inside && is_dark (palette[i % G_N_ELEMENTS (palette)]))
-            cairo_set_source_rgb (cr, 1, 1, 1);
-          else
-            cairo_set_source_rgb (cr, 0, 0, 0);
           draw_label (cr, context, LL_FONT_ROLE_SONG, small, percent,
-                      cx + r * cos (mid), cy + r * sin (mid), 0.5);
+                      cx + r * cos (mid), cy + r * sin (mid), 0.5,
+                      inside && is_dark (palette[i % G_N_ELEMENTS (palette)]) ? 0xffffff : 0);
         }
     }
 
@@ -400,7 +397,7 @@ draw_pie (LlChart         *self,
       cairo_rectangle (cr, legend_x, ly - size * 0.4, size * 0.8, size * 0.8);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      draw_label (cr, context, LL_FONT_ROLE_SONG, size, entry, legend_x + size * 1.3, ly, 0);
+      draw_label (cr, context, LL_FONT_ROLE_SONG, size, entry, legend_x + size * 1.3, ly, 0, 0);
     }
 }
 
@@ -559,7 +556,7 @@ _ll_chart_draw (LlChart         *self,
     {
       cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_HEI, title_size, self->title,
-                  x + width / 2, y + title_size, 0.5);
+                  x + width / 2, y + title_size, 0.5, 0);
       y += title_size * 2.2;
       height -= title_size * 2.2;
     }

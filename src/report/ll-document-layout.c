@@ -337,10 +337,11 @@ draw_line (Flow   *f,
     return;
 
   baseline = _ll_baseline_in_cell (f->y, line->advance, line->size);
-  _ll_set_source_rgb (f->cr, line->color);
-  _ll_draw_layout_line (f->cr, line->layout, line->index, line->x, baseline);
+  _ll_layout_context_draw_line (f->context, f->cr, line->layout, line->index, line->x, baseline,
+                                line->color);
   if (line->label != NULL)
-    _ll_draw_layout_line (f->cr, line->label, 0, line->label_x, baseline);
+    _ll_layout_context_draw_line (f->context, f->cr, line->label, 0, line->label_x, baseline,
+                                  line->color);
 }
 
 /* Tables */
@@ -526,8 +527,8 @@ table_row (Flow          *f,
     {
       cairo_t *cr = f->cr;
 
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_set_line_width (cr, 0.5);
+      /* One stroke for the rules of the row. */
+      cairo_new_path (cr);
       for (guint c = 0; c < n; c++)
         {
           LlTableCell *cell = _ll_table_cell (table, row, c);
@@ -538,12 +539,14 @@ table_row (Flow          *f,
           x0 = g->column_x[c];
           x1 = g->column_x[MIN (c + cell->span, n)];
           cairo_rectangle (cr, x0, f->y, x1 - x0, height);
-          cairo_stroke (cr);
 
           text_h = pango_layout_get_line_count (layouts[c]) * g->advance;
-          _ll_draw_layout_lines (cr, layouts[c], x0 + g->pad_x + offsets[c],
-                                 f->y + (height - text_h) / 2, g->advance, g->size);
+          _ll_layout_context_draw_lines (f->context, cr, layouts[c], x0 + g->pad_x + offsets[c],
+                                         f->y + (height - text_h) / 2, g->advance, g->size, 0);
         }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, 0.5);
+      cairo_stroke (cr);
     }
 
   for (guint c = 0; c < n; c++)
@@ -567,7 +570,6 @@ table_caption (Flow          *f,
     {
       double baseline = _ll_baseline_in_cell (f->y, height, g->caption_size);
 
-      cairo_set_source_rgb (f->cr, 0, 0, 0);
       if (table->caption != NULL)
         {
           g_autofree char *text = continued ? g_strconcat (table->caption, "（续）", NULL)
@@ -576,15 +578,16 @@ table_caption (Flow          *f,
                                                           g->caption_size, text);
           double width = _ll_layout_get_width (layout);
 
-          _ll_draw_layout_line (f->cr, layout, 0, f->left + (f->width - width) / 2, baseline);
+          _ll_layout_context_draw_line (f->context, f->cr, layout, 0,
+                                        f->left + (f->width - width) / 2, baseline, 0);
         }
       if (table->unit != NULL)
         {
           g_autoptr(PangoLayout) layout = shape_one_line (f, LL_FONT_ROLE_SONG, g->size,
                                                           table->unit);
 
-          _ll_draw_layout_line (f->cr, layout, 0, f->right - _ll_layout_get_width (layout),
-                                baseline);
+          _ll_layout_context_draw_line (f->context, f->cr, layout, 0,
+                                        f->right - _ll_layout_get_width (layout), baseline, 0);
         }
     }
 
@@ -820,11 +823,13 @@ place_lines (Flow      *f,
 static void
 draw_centred (Flow        *f,
               PangoLayout *layout,
-              double       baseline)
+              double       baseline,
+              guint32      rgb)
 {
   double width = _ll_layout_get_width (layout);
 
-  _ll_draw_layout_line (f->cr, layout, 0, f->left + (f->width - width) / 2, baseline);
+  _ll_layout_context_draw_line (f->context, f->cr, layout, 0, f->left + (f->width - width) / 2,
+                                baseline, rgb);
 }
 
 #define LL_RED 0xe60012
@@ -849,10 +854,7 @@ place_header (Flow *f)
     }
 
   if (f->cr != NULL)
-    {
-      _ll_set_source_rgb (f->cr, LL_RED);
-      draw_centred (f, mark, mark_top + LL_EM_ASCENT * size);
-    }
+    draw_centred (f, mark, mark_top + LL_EM_ASCENT * size, LL_RED);
 
   /* Two blank lines, then the number on a line of the grid. */
   y = snap (f, mark_top + size) + 2 * line_advance (f, f->profile->body_size);
@@ -864,10 +866,7 @@ place_header (Flow *f)
                                                       doc->document_number);
 
       if (f->cr != NULL)
-        {
-          cairo_set_source_rgb (f->cr, 0, 0, 0);
-          draw_centred (f, number, _ll_baseline_in_cell (y, advance, body));
-        }
+        draw_centred (f, number, _ll_baseline_in_cell (y, advance, body), 0);
       rule_y = y + (advance - body) / 2 + body + LL_MM (4);
     }
   else
@@ -974,16 +973,17 @@ draw_colophon (Flow *f)
     {
       for (int i = 0; i < c.copy_lines; i++)
         {
-          _ll_draw_layout_line (f->cr, c.copy_to, i, x0, _ll_baseline_in_cell (y, c.advance,
-                                                                                c.size));
+          _ll_layout_context_draw_line (f->context, f->cr, c.copy_to, i, x0,
+                                        _ll_baseline_in_cell (y, c.advance, c.size), 0);
           y += c.advance;
         }
       draw_rule (f->cr, f->left, y - LL_MM (0.25) / 2, f->width, LL_MM (0.25));
     }
 
-  _ll_draw_layout_line (f->cr, c.issuer, 0, x0, _ll_baseline_in_cell (y, c.advance, c.size));
-  _ll_draw_layout_line (f->cr, c.date, 0, x1 - _ll_layout_get_width (c.date),
-                        _ll_baseline_in_cell (y, c.advance, c.size));
+  _ll_layout_context_draw_line (f->context, f->cr, c.issuer, 0, x0,
+                                _ll_baseline_in_cell (y, c.advance, c.size), 0);
+  _ll_layout_context_draw_line (f->context, f->cr, c.date, 0, x1 - _ll_layout_get_width (c.date),
+                                _ll_baseline_in_cell (y, c.advance, c.size), 0);
   draw_rule (f->cr, f->left, f->bottom - LL_MM (0.35), f->width, LL_MM (0.35));
 }
 
@@ -1013,9 +1013,8 @@ draw_page_number (Flow *f)
   else
     x = f->left + size;
 
-  cairo_set_source_rgb (f->cr, 0, 0, 0);
-  _ll_draw_layout_line (f->cr, layout, 0, x,
-                        f->bottom + p->page_number_gap + LL_EM_ASCENT * size);
+  _ll_layout_context_draw_line (f->context, f->cr, layout, 0, x,
+                                f->bottom + p->page_number_gap + LL_EM_ASCENT * size, 0);
 }
 
 static gboolean
@@ -1046,6 +1045,8 @@ flow_page (Flow      *f,
     {
       draw_colophon (f);
       pos->sub = LL_TAIL_DONE;
+      if (f->cr != NULL)
+        _ll_layout_context_flush (f->context, f->cr);
       return;
     }
 
@@ -1119,6 +1120,8 @@ flow_page (Flow      *f,
 out:
   if (numbered)
     draw_page_number (f);
+  if (f->cr != NULL)
+    _ll_layout_context_flush (f->context, f->cr);
 }
 
 static void

@@ -53,17 +53,23 @@ double       _ll_layout_get_width          (PangoLayout      *layout);
 double       _ll_baseline_in_cell          (double            top,
                                             double            height,
                                             double            size);
-void         _ll_draw_layout_line          (cairo_t          *cr,
+void         _ll_layout_context_draw_line  (LlLayoutContext  *self,
+                                            cairo_t          *cr,
                                             PangoLayout      *layout,
                                             int               index,
                                             double            x,
-                                            double            baseline);
-void         _ll_draw_layout_lines         (cairo_t          *cr,
+                                            double            baseline,
+                                            guint32           rgb);
+void         _ll_layout_context_draw_lines (LlLayoutContext  *self,
+                                            cairo_t          *cr,
                                             PangoLayout      *layout,
                                             double            x,
                                             double            top,
                                             double            advance,
-                                            double            size);
+                                            double            size,
+                                            guint32           rgb);
+void         _ll_layout_context_flush      (LlLayoutContext  *self,
+                                            cairo_t          *cr);
 void         _ll_set_source_rgb            (cairo_t          *cr,
                                             guint32           rgb);
 

@@ -24,8 +24,22 @@
  * full the previous is dropped. Memory stays bounded however many pages
  * are rendered, and strings used on every page stay in.
  *
+ * Text is not drawn at once: the glyphs of a page are gathered per font
+ * and colour and drawn with one cairo_show_text_glyphs() each when the
+ * page is flushed. A PDF page then holds a handful of text operations
+ * instead of one per table cell, which is most of what Cairo spends on a
+ * form page. Text is always drawn above the page's lines and fills.
+ *
  * A context is used by one thread at a time.
  */
+
+typedef struct {
+  cairo_scaled_font_t *font;
+  guint32              rgb;
+  GArray              *glyphs;
+  GArray              *clusters;
+  GString             *text;
+} GlyphBatch;
 struct _LlLayoutContext
 {
   GObject       parent_instance;
@@ -41,6 +55,8 @@ struct _LlLayoutContext
   GHashTable   *cache_old;
   GString      *key;
   guint         cache_limit;
+  GPtrArray    *batches;
+  GArray       *positions;
 };
 
 G_DEFINE_FINAL_TYPE (LlLayoutContext, ll_layout_context, G_TYPE_OBJECT)
@@ -139,9 +155,117 @@ first_installed_family (const char *families)
 }
 
 static void
+glyph_batch_free (gpointer data)
+{
+  GlyphBatch *batch = data;
+
+  cairo_scaled_font_destroy (batch->font);
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+  g_free (batch);
+}
+
+static GlyphBatch *
+get_batch (LlLayoutContext     *self,
+           cairo_scaled_font_t *font,
+           guint32              rgb)
+{
+  GlyphBatch *batch;
+
+  for (guint i = 0; i < self->batches->len; i++)
+    {
+      batch = g_ptr_array_index (self->batches, i);
+      if (batch->font == font && batch->rgb == rgb)
+        return batch;
+    }
+
+  batch = g_new0 (GlyphBatch, 1);
+  batch->font = cairo_scaled_font_reference (font);
+  batch->rgb = rgb;
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  batch->text = g_string_new (NULL);
+  g_ptr_array_add (self->batches, batch);
+
+  return batch;
+}
+
+/* Adds the glyphs of @line, its origin at (@x, @baseline), to the page's
+ * batches, with the clusters that map them to their text (the PDF's text
+ * layer stays exact). */
+static void
+batch_line (LlLayoutContext *self,
+            PangoLayoutLine *line,
+            const char      *text,
+            double           x,
+            double           baseline,
+            guint32          rgb)
+{
+  int run_x = 0;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphString *glyphs = run->glyphs;
+      cairo_scaled_font_t *font;
+      GlyphBatch *batch;
+      PangoGlyphItemIter iter;
+      int *positions;
+      int position = run_x;
+
+      font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      if (font == NULL)
+        {
+          run_x += pango_glyph_string_get_width (glyphs);
+          continue;
+        }
+      batch = get_batch (self, font, rgb);
+
+      g_array_set_size (self->positions, glyphs->num_glyphs);
+      positions = (int *) (gpointer) self->positions->data;
+      for (int g = 0; g < glyphs->num_glyphs; g++)
+        {
+          positions[g] = position;
+          position += glyphs->glyphs[g].geometry.width;
+        }
+
+      for (gboolean have = pango_glyph_item_iter_init_start (&iter, run, text); have;
+           have = pango_glyph_item_iter_next_cluster (&iter))
+        {
+          cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+          int step = iter.start_glyph <= iter.end_glyph ? 1 : -1;
+
+          for (int g = iter.start_glyph; g != iter.end_glyph; g += step)
+            {
+              PangoGlyphInfo *info = &glyphs->glyphs[g];
+              cairo_glyph_t glyph;
+
+              /* Nothing to draw for empty glyphs, and no hex boxes. */
+              if (info->glyph == PANGO_GLYPH_EMPTY || (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                continue;
+              glyph.index = info->glyph;
+              glyph.x = x + pango_units_to_double (positions[g] + info->geometry.x_offset);
+              glyph.y = baseline + pango_units_to_double (info->geometry.y_offset);
+              g_array_append_val (batch->glyphs, glyph);
+              cluster.num_glyphs++;
+            }
+
+          g_array_append_val (batch->clusters, cluster);
+          g_string_append_len (batch->text, text + iter.start_index, cluster.num_bytes);
+        }
+
+      run_x = position;
+    }
+}
+
+static void
 ll_layout_context_finalize (GObject *object)
 {
   LlLayoutContext *self = (LlLayoutContext *) object;
+
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_array_unref);
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->cache_old, g_hash_table_unref);
@@ -182,6 +306,8 @@ ll_layout_context_init (LlLayoutContext *self)
   self->cache_old = new_cache_table ();
   self->key = g_string_sized_new (256);
   self->cache_limit = DEFAULT_CACHE_LIMIT;
+  self->batches = g_ptr_array_new_with_free_func (glyph_batch_free);
+  self->positions = g_array_new (FALSE, FALSE, sizeof (int));
 
   /* A private font map: the thread's default one may be used by GTK on
    * another thread, and hinting must be off for print. */
@@ -521,18 +647,22 @@ _ll_baseline_in_cell (double top,
 }
 
 /*< private >
- * _ll_draw_layout_line:
+ * _ll_layout_context_draw_line:
  * @x: left edge of the layout
+ * @rgb: colour, 0xRRGGBB
  *
  * Draws line @index of @layout on @baseline, where the layout would put it
- * horizontally (alignment, indent, justification).
+ * horizontally (alignment, indent, justification). The glyphs appear
+ * with the next _ll_layout_context_flush().
  */
 void
-_ll_draw_layout_line (cairo_t     *cr,
-                      PangoLayout *layout,
-                      int          index,
-                      double       x,
-                      double       baseline)
+_ll_layout_context_draw_line (LlLayoutContext *self,
+                              cairo_t         *cr,
+                              PangoLayout     *layout,
+                              int              index,
+                              double           x,
+                              double           baseline,
+                              guint32          rgb)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   PangoRectangle logical;
@@ -542,26 +672,29 @@ _ll_draw_layout_line (cairo_t     *cr,
       break;
 
   pango_layout_iter_get_line_extents (iter, NULL, &logical);
-  cairo_move_to (cr, x + pango_units_to_double (logical.x), baseline);
-  pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+  batch_line (self, pango_layout_iter_get_line_readonly (iter), pango_layout_get_text (layout),
+              x + pango_units_to_double (logical.x), baseline, rgb);
   pango_layout_iter_free (iter);
 }
 
 /*< private >
- * _ll_draw_layout_lines:
+ * _ll_layout_context_draw_lines:
  *
  * Draws every line of @layout, each in a cell @advance high starting at
  * @top, the em box centred in the cell.
  */
 void
-_ll_draw_layout_lines (cairo_t     *cr,
-                       PangoLayout *layout,
-                       double       x,
-                       double       top,
-                       double       advance,
-                       double       size)
+_ll_layout_context_draw_lines (LlLayoutContext *self,
+                               cairo_t         *cr,
+                               PangoLayout     *layout,
+                               double           x,
+                               double           top,
+                               double           advance,
+                               double           size,
+                               guint32          rgb)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
   int i = 0;
 
   do
@@ -570,13 +703,47 @@ _ll_draw_layout_lines (cairo_t     *cr,
       double baseline = _ll_baseline_in_cell (top + i * advance, advance, size);
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (cr, x + pango_units_to_double (logical.x), baseline);
-      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+      batch_line (self, pango_layout_iter_get_line_readonly (iter), text,
+                  x + pango_units_to_double (logical.x), baseline, rgb);
       i++;
     }
   while (pango_layout_iter_next_line (iter));
 
   pango_layout_iter_free (iter);
+}
+
+/*< private >
+ * _ll_layout_context_flush:
+ *
+ * Draws the text gathered since the last flush, one operation per font
+ * and colour, in the user space @cr has now (which must be the one the
+ * text was placed in).
+ */
+void
+_ll_layout_context_flush (LlLayoutContext *self,
+                          cairo_t         *cr)
+{
+  cairo_save (cr);
+  for (guint i = 0; i < self->batches->len; i++)
+    {
+      GlyphBatch *batch = g_ptr_array_index (self->batches, i);
+
+      if (batch->glyphs->len == 0 && batch->text->len == 0)
+        continue;
+
+      cairo_set_scaled_font (cr, batch->font);
+      _ll_set_source_rgb (cr, batch->rgb);
+      cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
+                              (cairo_glyph_t *) (gpointer) batch->glyphs->data,
+                              batch->glyphs->len,
+                              (cairo_text_cluster_t *) (gpointer) batch->clusters->data,
+                              batch->clusters->len, 0);
+
+      g_array_set_size (batch->glyphs, 0);
+      g_array_set_size (batch->clusters, 0);
+      g_string_truncate (batch->text, 0);
+    }
+  cairo_restore (cr);
 }
 
 void

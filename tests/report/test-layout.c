@@ -946,22 +946,22 @@ test_draw_page (void)
       cairo_surface_flush (drawn);
       cairo_surface_flush (from_pdf);
       /* Poppler widens hairlines to a device pixel: compare the mean of
-       * 6 × 6 blocks, not single pixels. */
-      for (int by = 0; by + 6 <= 421; by += 6)
-        for (int bx = 0; bx + 6 <= 298; bx += 6)
+       * 10 × 10 blocks, not single pixels. */
+      for (int by = 0; by + 10 <= 421; by += 10)
+        for (int bx = 0; bx + 10 <= 298; bx += 10)
           {
             int sum_a = 0;
             int sum_b = 0;
 
-            for (int y = by; y < by + 6; y++)
-              for (int x = bx; x < bx + 6; x++)
+            for (int y = by; y < by + 10; y++)
+              for (int x = bx; x < bx + 10; x++)
                 {
                   sum_a += pixel_blue (drawn, x, y);
                   sum_b += pixel_blue (from_pdf, x, y);
                 }
-            if (sum_a < 36 * 245)
+            if (sum_a < 100 * 245)
               inked++;
-            if (abs (sum_a - sum_b) > 36 * 48)
+            if (abs (sum_a - sum_b) > 100 * 40)
               differing++;
           }
       if (g_getenv ("LL_TEST_DUMP") != NULL)
@@ -973,7 +973,7 @@ test_draw_page (void)
           cairo_surface_write_to_png (from_pdf, b);
         }
       g_test_message ("page %d: %u inked, %u differ", i + 1, inked, differing);
-      g_assert_cmpuint (inked, >, 20);
+      g_assert_cmpuint (inked, >, 10);
       g_assert_cmpuint (differing, <=, inked / 50 + 2);
 
       cairo_surface_destroy (drawn);
