@@ -71,6 +71,7 @@ struct _LlDatabase
   GSource      *heartbeat_source;
   GSource      *changes_source;
   GCancellable *cancellable;
+  gpointer      check_latch;    /* the background check's Latch */
 
   /* Owned by the connection (ll_user's destroy notify) */
   Identity     *identity;
@@ -1354,12 +1355,71 @@ presence_register (LlDatabase *self)
 
 /* Side connections: checks and backups ----------------------------------- */
 
+/* Lets ll_database_close() wait until the background check has let go of
+ * the file (once cancelled, that takes microseconds), so that nothing in
+ * this process holds it open afterwards. */
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean done;
+} Latch;
+
+static Latch *
+latch_new (void)
+{
+  Latch *latch = g_atomic_rc_box_new0 (Latch);
+
+  g_mutex_init (&latch->mutex);
+  g_cond_init (&latch->cond);
+
+  return latch;
+}
+
+static void
+latch_clear (gpointer data)
+{
+  Latch *latch = data;
+
+  g_mutex_clear (&latch->mutex);
+  g_cond_clear (&latch->cond);
+}
+
+static void
+latch_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, latch_clear);
+}
+
+static void
+latch_open (Latch *latch)
+{
+  g_mutex_lock (&latch->mutex);
+  latch->done = TRUE;
+  g_cond_broadcast (&latch->cond);
+  g_mutex_unlock (&latch->mutex);
+}
+
+static void
+latch_wait (Latch  *latch,
+            gint64  timeout_us)
+{
+  gint64 end = g_get_monotonic_time () + timeout_us;
+
+  g_mutex_lock (&latch->mutex);
+  while (!latch->done)
+    if (!g_cond_wait_until (&latch->cond, &latch->mutex, end))
+      break;
+  g_mutex_unlock (&latch->mutex);
+}
+
 typedef struct
 {
   char     *path;
   char     *uri;
   char     *name;
   char     *destination;
+  Latch    *latch;
   gboolean  on_share;
   gboolean  full;
   gboolean  per_table;
@@ -1368,6 +1428,11 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  if (job->latch != NULL)
+    {
+      latch_open (job->latch);
+      latch_unref (job->latch);
+    }
   g_free (job->path);
   g_free (job->uri);
   g_free (job->name);
@@ -2500,8 +2565,13 @@ check_thread (GTask        *task,
   LlDatabase *self = source_object;
   GError *error = NULL;
   gboolean structural;
+  gboolean ok = run_check (job, &structural, cancellable, &error);
 
-  if (run_check (job, &structural, cancellable, &error))
+  /* The check's connection is closed now. */
+  if (job->latch != NULL)
+    latch_open (job->latch);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     {
@@ -2520,6 +2590,9 @@ start_background_check (LlDatabase *self)
   Job *job = job_new (self);
 
   job->per_table = self->on_share;
+  job->latch = latch_new ();
+  g_clear_pointer (&self->check_latch, latch_unref);
+  self->check_latch = g_atomic_rc_box_acquire (job->latch);
   g_weak_ref_init (weak, self);
 
   /* No source object: closing the window must not wait for the check. */
@@ -2960,6 +3033,11 @@ ll_database_close (LlDatabase *self)
     return;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->check_latch != NULL)
+    {
+      latch_wait (self->check_latch, 5 * G_USEC_PER_SEC);
+      g_clear_pointer (&self->check_latch, latch_unref);
+    }
 
   if (self->presence_id != 0 && self->db != NULL && !self->read_only &&
       !g_atomic_int_get (&self->damaged))
