@@ -69,6 +69,15 @@ typedef struct {
   gboolean             empty;    /* nothing placed on the page yet */
 } Flow;
 
+/* The rules of the rows of a table drawn on one page, stroked together
+ * as grid lines: a PDF page then holds a line per row boundary and per
+ * column edge instead of a rectangle per cell. */
+typedef struct {
+  double  top;
+  double  bottom;
+  guint64 edges;  /* bit k: a vertical rule at column edge k */
+} RuleRow;
+
 typedef struct {
   LlTable *table;
   double   size;
@@ -470,20 +479,36 @@ table_geometry_init (Flow          *f,
   g->column_x[n] = f->left + f->width;
 }
 
-/* Measures row @row and, with @draw, draws it at f->y. */
+/* A table row shaped and measured, ready to draw. */
+typedef struct {
+  PangoLayout *layouts[LL_TABLE_MAX_COLUMNS];
+  double       offsets[LL_TABLE_MAX_COLUMNS];
+  double       height;
+  guint        n;
+} RowLayout;
+
+static void
+row_layout_clear (RowLayout *r)
+{
+  for (guint c = 0; c < r->n; c++)
+    g_clear_object (&r->layouts[c]);
+  r->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowLayout, row_layout_clear)
+
 static double
-table_row (Flow          *f,
-           TableGeometry *g,
-           guint          row,
-           gboolean       draw)
+row_measure (Flow          *f,
+             TableGeometry *g,
+             guint          row,
+             RowLayout     *r)
 {
   LlTable *table = g->table;
-  PangoLayout *layouts[64];
-  double offsets[64];
-  guint n = MIN (table->n_columns, G_N_ELEMENTS (layouts));
-  double height = 0;
+  guint n = MIN (table->n_columns, LL_TABLE_MAX_COLUMNS);
   LlFontRole role = row_role (table, row);
 
+  r->n = n;
+  r->height = 0;
   for (guint c = 0; c < n; c++)
     {
       LlTableCell *cell = _ll_table_cell (table, row, c);
@@ -491,7 +516,8 @@ table_row (Flow          *f,
       double width;
       LlAlign align;
 
-      layouts[c] = NULL;
+      r->layouts[c] = NULL;
+      r->offsets[c] = 0;
       if (cell->span == 0)
         continue;
 
@@ -500,59 +526,68 @@ table_row (Flow          *f,
 
       /* One-line text is shaped without a width, so a label shared by
        * columns of different widths is shaped once. */
-      layouts[c] = shape_one_line (f, role, g->size, cell->text);
-      width = _ll_layout_get_width (layouts[c]);
+      r->layouts[c] = shape_one_line (f, role, g->size, cell->text);
+      width = _ll_layout_get_width (r->layouts[c]);
       if (width > inner + LL_EPSILON)
         {
           LlTextSpec spec = {
             .role = role, .size = g->size, .align = align, .width = MAX (inner, g->size),
           };
 
-          g_object_unref (layouts[c]);
-          layouts[c] = _ll_layout_context_shape (f->context, &spec, cell->text);
-          offsets[c] = 0;
+          g_object_unref (r->layouts[c]);
+          r->layouts[c] = _ll_layout_context_shape (f->context, &spec, cell->text);
         }
       else if (align == LL_ALIGN_CENTER)
-        offsets[c] = (inner - width) / 2;
+        r->offsets[c] = (inner - width) / 2;
       else if (align == LL_ALIGN_RIGHT)
-        offsets[c] = inner - width;
-      else
-        offsets[c] = 0;
+        r->offsets[c] = inner - width;
 
-      height = MAX (height, pango_layout_get_line_count (layouts[c]) * g->advance);
+      r->height = MAX (r->height, pango_layout_get_line_count (r->layouts[c]) * g->advance);
     }
-  height += 2 * g->pad_y;
+  r->height += 2 * g->pad_y;
 
-  if (draw && f->cr != NULL)
+  return r->height;
+}
+
+/* Draws a measured row's text at f->y and adds its rules to @rules. */
+static void
+row_draw (Flow          *f,
+          TableGeometry *g,
+          guint          row,
+          RowLayout     *r,
+          GArray        *rules)
+{
+  RuleRow rule = { f->y, f->y + r->height, 0 };
+
+  if (f->cr == NULL)
+    return;
+
+  for (guint c = 0; c < r->n; c++)
     {
-      cairo_t *cr = f->cr;
+      LlTableCell *cell = _ll_table_cell (g->table, row, c);
+      double text_h;
 
-      /* One stroke for the rules of the row. */
-      cairo_new_path (cr);
-      for (guint c = 0; c < n; c++)
-        {
-          LlTableCell *cell = _ll_table_cell (table, row, c);
-          double x0, x1, text_h;
+      if (r->layouts[c] == NULL)
+        continue;
+      rule.edges |= G_GUINT64_CONSTANT (1) << c;
+      rule.edges |= G_GUINT64_CONSTANT (1) << MIN (c + cell->span, r->n);
 
-          if (layouts[c] == NULL)
-            continue;
-          x0 = g->column_x[c];
-          x1 = g->column_x[MIN (c + cell->span, n)];
-          cairo_rectangle (cr, x0, f->y, x1 - x0, height);
-
-          text_h = pango_layout_get_line_count (layouts[c]) * g->advance;
-          _ll_layout_context_draw_lines (f->context, cr, layouts[c], x0 + g->pad_x + offsets[c],
-                                         f->y + (height - text_h) / 2, g->advance, g->size, 0);
-        }
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_set_line_width (cr, 0.5);
-      cairo_stroke (cr);
+      text_h = pango_layout_get_line_count (r->layouts[c]) * g->advance;
+      _ll_layout_context_draw_lines (f->context, f->cr, r->layouts[c],
+                                     g->column_x[c] + g->pad_x + r->offsets[c],
+                                     f->y + (r->height - text_h) / 2, g->advance, g->size, 0);
     }
+  g_array_append_val (rules, rule);
+}
 
-  for (guint c = 0; c < n; c++)
-    g_clear_object (&layouts[c]);
+static double
+row_height (Flow          *f,
+            TableGeometry *g,
+            guint          row)
+{
+  g_auto(RowLayout) r = { 0 };
 
-  return height;
+  return row_measure (f, g, row, &r);
 }
 
 static void
@@ -603,10 +638,62 @@ table_start_height (Flow          *f,
   double height = g->caption_height;
 
   for (guint r = 0; r < g->table->header_rows && r < g->table->rows->len; r++)
-    height += table_row (f, g, r, FALSE);
+    height += row_height (f, g, r);
   if (first < g->table->rows->len)
-    height += table_row (f, g, first, FALSE);
+    height += row_height (f, g, first);
   return height;
+}
+
+static void
+stroke_rules (Flow          *f,
+              TableGeometry *g,
+              GArray        *rules)
+{
+  cairo_t *cr = f->cr;
+  guint n = MIN (g->table->n_columns, LL_TABLE_MAX_COLUMNS);
+
+  if (cr == NULL || rules->len == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      RuleRow *row = &g_array_index (rules, RuleRow, r);
+
+      cairo_move_to (cr, g->column_x[0], row->top);
+      cairo_line_to (cr, g->column_x[n], row->top);
+      if (r == rules->len - 1)
+        {
+          cairo_move_to (cr, g->column_x[0], row->bottom);
+          cairo_line_to (cr, g->column_x[n], row->bottom);
+        }
+    }
+  /* Vertical rules run on through rows that share them. */
+  for (guint k = 0; k <= n; k++)
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << k;
+      double start = -1;
+
+      for (guint r = 0; r <= rules->len; r++)
+        {
+          RuleRow *row = r < rules->len ? &g_array_index (rules, RuleRow, r) : NULL;
+
+          if (row != NULL && (row->edges & bit) && start < 0)
+            start = row->top;
+          else if ((row == NULL || !(row->edges & bit)) && start >= 0)
+            {
+              cairo_move_to (cr, g->column_x[k], start);
+              cairo_line_to (cr, g->column_x[k], g_array_index (rules, RuleRow, r - 1).bottom);
+              start = -1;
+            }
+        }
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -614,6 +701,7 @@ place_table (Flow      *f,
              LlBlock   *block,
              LlFlowPos *pos)
 {
+  g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (RuleRow));
   g_auto(TableGeometry) g = { 0 };
   LlTable *table = block->table;
   guint header_rows = MIN (table->header_rows, table->rows->len);
@@ -629,23 +717,32 @@ place_table (Flow      *f,
   f->y += space;
   table_caption (f, &g, continued);
   for (guint r = 0; r < header_rows; r++)
-    f->y += table_row (f, &g, r, TRUE);
+    {
+      g_auto(RowLayout) row = { 0 };
+
+      row_measure (f, &g, r, &row);
+      row_draw (f, &g, r, &row, rules);
+      f->y += row.height;
+    }
 
   for (guint r = first; r < table->rows->len; r++)
     {
-      double height = table_row (f, &g, r, FALSE);
+      g_auto(RowLayout) row = { 0 };
+      double height = row_measure (f, &g, r, &row);
 
       /* A row taller than a page is drawn anyway, cut at the page edge. */
       if (!fits (f, height) && r > first)
         {
+          stroke_rules (f, &g, rules);
           pos->sub = r - header_rows;
           f->empty = FALSE;
           return FALSE;
         }
-      table_row (f, &g, r, TRUE);
+      row_draw (f, &g, r, &row, rules);
       f->y += height;
     }
 
+  stroke_rules (f, &g, rules);
   f->y = f->grid ? snap (f, f->y) : f->y + g.size * 0.5;
   f->empty = FALSE;
   return TRUE;

@@ -33,6 +33,13 @@
  * A context is used by one thread at a time.
  */
 
+/* A cache key: the spec's fields, then the text, compared as bytes. */
+typedef struct {
+  guint  hash;
+  gsize  len;
+  gint32 data[];
+} CacheKey;
+
 typedef struct {
   cairo_scaled_font_t *font;
   guint32              rgb;
@@ -289,10 +296,63 @@ ll_layout_context_class_init (LlLayoutContextClass *klass)
   object_class->finalize = ll_layout_context_finalize;
 }
 
+static guint
+cache_key_hash (gconstpointer key)
+{
+  return ((const CacheKey *) key)->hash;
+}
+
+static gboolean
+cache_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const CacheKey *ka = a;
+  const CacheKey *kb = b;
+
+  return ka->hash == kb->hash && ka->len == kb->len && memcmp (ka->data, kb->data, ka->len) == 0;
+}
+
 static GHashTable *
 new_cache_table (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return g_hash_table_new_full (cache_key_hash, cache_key_equal, g_free, g_object_unref);
+}
+
+/* Fills self->key with the key of @spec and @text. */
+static CacheKey *
+make_key (LlLayoutContext  *self,
+          const LlTextSpec *spec,
+          const char       *text)
+{
+  const gint32 fields[] = {
+    spec->role,
+    (gint32) lround (spec->size * PANGO_SCALE),
+    spec->bold,
+    spec->align,
+    (gint32) lround (spec->indent * PANGO_SCALE),
+    spec->width > 0 ? (gint32) lround (spec->width * PANGO_SCALE) : -1,
+    (gint32) spec->lead_len,
+    spec->lead_role,
+  };
+  gsize text_len = strlen (text);
+  gsize len = sizeof fields + text_len;
+  CacheKey *key;
+  const guchar *p;
+  guint32 hash = 2166136261u;
+
+  g_string_set_size (self->key, sizeof (CacheKey) + len);
+  key = (CacheKey *) (gpointer) self->key->str;
+  key->len = len;
+  memcpy (key->data, fields, sizeof fields);
+  memcpy ((char *) key->data + sizeof fields, text, text_len);
+
+  /* FNV-1a */
+  p = (const guchar *) key->data;
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ p[i]) * 16777619u;
+  key->hash = hash;
+
+  return key;
 }
 
 static void
@@ -348,6 +408,7 @@ _ll_layout_context_shape (LlLayoutContext  *self,
                           const char       *text)
 {
   PangoLayout *layout;
+  CacheKey *key;
   gpointer old_key;
   gpointer old_value;
 
@@ -358,23 +419,12 @@ _ll_layout_context_shape (LlLayoutContext  *self,
   if (text == NULL)
     text = "";
 
-  g_string_truncate (self->key, 0);
-  g_string_append_printf (self->key, "%d|%d|%d|%d|%d|%d|%zu|%d|",
-                          spec->role,
-                          (int) lround (spec->size * PANGO_SCALE),
-                          spec->bold,
-                          spec->align,
-                          (int) lround (spec->indent * PANGO_SCALE),
-                          spec->width > 0 ? (int) lround (spec->width * PANGO_SCALE) : -1,
-                          spec->lead_len,
-                          spec->lead_role);
-  g_string_append (self->key, text);
-
-  layout = g_hash_table_lookup (self->cache, self->key->str);
+  key = make_key (self, spec, text);
+  layout = g_hash_table_lookup (self->cache, key);
   if (layout != NULL)
     return g_object_ref (layout);
 
-  if (g_hash_table_steal_extended (self->cache_old, self->key->str, &old_key, &old_value))
+  if (g_hash_table_steal_extended (self->cache_old, key, &old_key, &old_value))
     {
       check_layout_cache (self);
       g_hash_table_insert (self->cache, old_key, old_value);
@@ -422,7 +472,7 @@ _ll_layout_context_shape (LlLayoutContext  *self,
   pango_layout_set_text (layout, text, -1);
 
   check_layout_cache (self);
-  g_hash_table_insert (self->cache, g_strdup (self->key->str), layout);
+  g_hash_table_insert (self->cache, g_memdup2 (key, sizeof (CacheKey) + key->len), layout);
 
   return g_object_ref (layout);
 }

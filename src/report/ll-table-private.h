@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* Rules are kept as bits of a guint64, one per column edge. */
+#define LL_TABLE_MAX_COLUMNS 63
+
 typedef struct {
   const char *text;   /* in the table's string chunk */
   guint16     span;   /* columns covered; 0 if covered by a cell to the left */

@@ -21,7 +21,7 @@ ll_table_clear (LlTable *self)
 
 /**
  * ll_table_new:
- * @n_columns: number of columns, at least 1
+ * @n_columns: number of columns, 1 to 63
  *
  * Returns: (transfer full): an empty table; columns share the width
  *   according to their content until ll_table_set_column_width() is used
@@ -31,7 +31,7 @@ ll_table_new (guint n_columns)
 {
   LlTable *self;
 
-  g_return_val_if_fail (n_columns > 0 && n_columns < G_MAXUINT16, NULL);
+  g_return_val_if_fail (n_columns > 0 && n_columns <= LL_TABLE_MAX_COLUMNS, NULL);
 
   self = g_atomic_rc_box_new0 (LlTable);
   self->n_columns = n_columns;
