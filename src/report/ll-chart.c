@@ -223,7 +223,6 @@ draw_bars (LlChart         *self,
     {
       g_autofree char *unit = g_strdup_printf ("单位：%s", self->unit);
 
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, small, unit, x, y + small * 0.6, 0, 0);
     }
 
@@ -245,7 +244,6 @@ draw_bars (LlChart         *self,
       cairo_move_to (cr, plot_x, ty);
       cairo_line_to (cr, plot_x + plot_w, ty);
       cairo_stroke (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, small, label, plot_x - small * 0.4, ty, 1, 0);
     }
 
@@ -271,7 +269,6 @@ draw_bars (LlChart         *self,
                            bar_w * 0.88, bar_h);
           cairo_fill (cr);
 
-          cairo_set_source_rgb (cr, 0, 0, 0);
           draw_label (cr, context, LL_FONT_ROLE_SONG, small, text,
                       bx + bar_w / 2, plot_y + plot_h - bar_h - small * 0.75, 0.5, 0);
         }
@@ -279,7 +276,6 @@ draw_bars (LlChart         *self,
       /* Category names shrink rather than collide. */
       if (name_w > slot * 0.95)
         label_size = MAX (size * 0.6, label_size * slot * 0.95 / name_w);
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, label_size, name,
                   plot_x + slot * c + slot / 2, plot_y + plot_h + size * 0.9, 0.5, 0);
     }
@@ -339,7 +335,6 @@ draw_pie (LlChart         *self,
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
       cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, size, "无数据", cx, cy, 0.5, 0);
     }
   else
@@ -396,7 +391,6 @@ draw_pie (LlChart         *self,
       _ll_set_source_rgb (cr, palette[i % G_N_ELEMENTS (palette)]);
       cairo_rectangle (cr, legend_x, ly - size * 0.4, size * 0.8, size * 0.8);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_SONG, size, entry, legend_x + size * 1.3, ly, 0, 0);
     }
 }
@@ -548,13 +542,14 @@ _ll_chart_draw (LlChart         *self,
 
   g_assert (self != NULL);
 
+  /* Shapes are clipped to the box; labels are drawn with the page's
+   * text, unclipped, and are placed inside it. */
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
 
   if (self->title != NULL && self->title[0] != '\0')
     {
-      cairo_set_source_rgb (cr, 0, 0, 0);
       draw_label (cr, context, LL_FONT_ROLE_HEI, title_size, self->title,
                   x + width / 2, y + title_size, 0.5, 0);
       y += title_size * 2.2;

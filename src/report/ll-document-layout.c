@@ -25,9 +25,9 @@
  *   control: the standard wants full pages of 22 lines).
  * - Headings, the title and the addressee never end a page: they move to
  *   the next page with the first line of what follows.
- * - The signature block is kept together and with the last line before it
- *   (a signature never stands alone on a page); the attachment note is kept
- *   together, and with the signature when one follows.
+ * - The attachment note and the signature block are each kept together,
+ *   and with the last body line before them: a page never holds a
+ *   signature without body text.
  * - Tables break between rows, their header rows repeated under a
  *   `（续）` caption; a caption is kept with the header and first row.
  *   Charts are never split.

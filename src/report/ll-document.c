@@ -443,7 +443,8 @@ ll_document_add_heading_with_body (LlDocument *self,
  * @names: (array zero-terminated=1): the attachments' names
  *
  * Adds the attachment note one blank line below the body, indented two
- * characters: `附件：1.××`, further names aligned under the first.
+ * characters: `附件：1.××`, further names aligned under the first. It is
+ * kept together and with the last line of the body.
  */
 void
 ll_document_add_attachments (LlDocument         *self,
@@ -461,6 +462,7 @@ ll_document_add_attachments (LlDocument         *self,
   block->items = g_strdupv ((char **) names);
   block->style.space_before = 1;
   block->keep_together = TRUE;
+  block->keep_with_previous = TRUE;
 }
 
 /**

@@ -132,3 +132,40 @@ report_sample_work_report (void)
 
   return g_steal_pointer (&doc);
 }
+
+/* A station ledger: a landscape table with a repeated header row. */
+LlDocument *
+report_sample_ledger (guint n_rows)
+{
+  static const char *matters[] = {
+    "小区门口路灯损坏，夜间出行不便，希望尽快修复。",
+    "噪声扰民",
+    "希望在社区增设老年人助餐点，解决独居老人吃饭难的问题。",
+    "学校周边上下学时段交通拥堵",
+  };
+  g_autoptr(LlDocument) doc = ll_document_new_for_kind (LL_PAGE_FORM_LANDSCAPE);
+  g_autoptr(LlTable) table = ll_table_new (7);
+  LlTextStyle title;
+
+  ll_text_style_init (&title, LL_FONT_ROLE_TITLE, 18);
+  title.align = LL_ALIGN_CENTER;
+  ll_document_add_text (doc, &title, "东城街道人大代表联络站接待台账（2025年3月）");
+
+  ll_table_set_caption (table, "接待台账", "共计：" "120件");
+  ll_table_set_header_rows (table, 1);
+  ll_table_add_row (table, "序号", "日期", "代表", "选民", "反映事项", "交办部门", "办理结果", NULL);
+  ll_table_set_column_width (table, 0, 0.05);
+  ll_table_set_column_align (table, 0, LL_ALIGN_CENTER);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *serial = g_strdup_printf ("%u", i + 1);
+      g_autofree char *day = g_strdup_printf ("2025年3月%u日", i % 28 + 1);
+
+      ll_table_add_row (table, serial, day, i % 2 ? "李华" : "王建国", "张**",
+                        matters[i % G_N_ELEMENTS (matters)], "街道城管科",
+                        i % 2 ? "已办结" : "办理中", NULL);
+    }
+  ll_document_add_table (doc, table);
+
+  return g_steal_pointer (&doc);
+}

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 LlDocument *report_sample_work_report (void);
+LlDocument *report_sample_ledger      (guint n_rows);
 
 G_END_DECLS
