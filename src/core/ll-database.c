@@ -2415,8 +2415,11 @@ open_full (const char           *requested,
         gboolean ok = read_identity (self, &n_tables, &application_id, &user_version, &rc,
                                      &local_error);
 
-        /* A WAL file on a read-only mount: no -shm can be made. */
-        if (!ok && self->read_only && (rc & 0xff) == SQLITE_CANTOPEN && can_open_immutable (path))
+        /* A WAL file on a read-only mount or in a read-only folder: no
+         * -shm can be made, and nobody can be writing to it either. */
+        if (!ok && self->read_only &&
+            ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+            can_open_immutable (path))
           {
             g_autofree char *uri = NULL;
             Identity *identity = g_new0 (Identity, 1);
