@@ -132,6 +132,41 @@ ll_font_family_is_installed (const char *family)
   return installed;
 }
 
+/**
+ * ll_font_family_has_chinese:
+ * @family: one family name
+ *
+ * Returns: %TRUE if an installed font of @family covers simplified Chinese
+ */
+gboolean
+ll_font_family_has_chinese (const char *family)
+{
+  FcPattern *pattern;
+  FcObjectSet *objects;
+  FcFontSet *found;
+  FcLangSet *langs;
+  gboolean chinese;
+
+  g_return_val_if_fail (family != NULL, FALSE);
+
+  pattern = FcPatternCreate ();
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  langs = FcLangSetCreate ();
+  FcLangSetAdd (langs, (const FcChar8 *) "zh-cn");
+  FcPatternAddLangSet (pattern, FC_LANG, langs);
+  objects = FcObjectSetBuild (FC_FAMILY, NULL);
+  found = FcFontList (NULL, pattern, objects);
+  chinese = found != NULL && found->nfont > 0;
+
+  if (found != NULL)
+    FcFontSetDestroy (found);
+  FcObjectSetDestroy (objects);
+  FcLangSetDestroy (langs);
+  FcPatternDestroy (pattern);
+
+  return chinese;
+}
+
 struct _LlFontSet
 {
   char *families[LL_FONT_N_ROLES];
@@ -243,6 +278,10 @@ ll_font_set_get_family (LlFontSet  *self,
 /**
  * ll_font_set_dup_families:
  *
+ * The chosen family goes first only if it covers Chinese: a Latin font
+ * first in the list would supply the full-width punctuation. Otherwise it
+ * follows the default chain, which covers Latin text anyway.
+ *
  * Returns: (transfer full): the comma-separated Pango family list for
  *   @role: the chosen family, then the default chain without repeats
  */
@@ -252,6 +291,7 @@ ll_font_set_dup_families (LlFontSet  *self,
 {
   g_autoptr(GString) list = NULL;
   g_auto(GStrv) chain = NULL;
+  gboolean chinese_first;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (role < LL_FONT_N_ROLES, NULL);
@@ -259,14 +299,22 @@ ll_font_set_dup_families (LlFontSet  *self,
   if (self->families[role] == NULL)
     return g_strdup (roles[role].families);
 
-  list = g_string_new (self->families[role]);
+  chinese_first = !ll_font_family_is_installed (self->families[role]) ||
+                  ll_font_family_has_chinese (self->families[role]);
+  list = g_string_new (chinese_first ? self->families[role] : NULL);
   chain = g_strsplit (roles[role].families, ",", -1);
   for (guint i = 0; chain[i] != NULL; i++)
     {
       if (g_ascii_strcasecmp (chain[i], self->families[role]) == 0)
         continue;
-      g_string_append_c (list, ',');
+      if (list->len > 0)
+        g_string_append_c (list, ',');
       g_string_append (list, chain[i]);
+    }
+  if (!chinese_first)
+    {
+      g_string_append_c (list, ',');
+      g_string_append (list, self->families[role]);
     }
 
   return g_string_free (g_steal_pointer (&list), FALSE);

@@ -30,6 +30,7 @@ gboolean    ll_font_role_from_key         (const char  *key,
 const char *ll_font_role_default_families (LlFontRole   role);
 gboolean    ll_fonts_init                 (const char  *fandol_dir);
 gboolean    ll_font_family_is_installed   (const char  *family);
+gboolean    ll_font_family_has_chinese    (const char  *family);
 
 /**
  * LlFontSet:

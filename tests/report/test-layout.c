@@ -295,7 +295,8 @@ render_sample (const char *dir)
  * rendering at 288 dpi: (top, bottom, left, right) in points. */
 static GArray *
 find_rules (PopplerDocument *document,
-            int              index)
+            int              index,
+            gboolean         red)
 {
   g_autoptr(PdfPage) page = poppler_document_get_page (document, index);
   const double scale = 4.0;
@@ -327,7 +328,9 @@ find_rules (PopplerDocument *document,
         {
           guint32 pixel = *(guint32 *) (data + y * stride + x * 4);
 
-          if (((pixel >> 16) & 0xff) < 128 && ((pixel >> 8) & 0xff) < 128 && (pixel & 0xff) < 128)
+          guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+          if (red ? r > 150 && g < 100 && b < 100 : r < 128 && g < 128 && b < 128)
             dark++;
         }
 
@@ -502,12 +505,31 @@ test_geometry (void)
     g_assert_cmpuint (glyph->red, >, 0xc000);
     g_assert_cmpuint (glyph->green, <, 0x2000);
     g_assert_cmpstr (g_array_index (first->lines, Line, 1).text->str, ==, "东联〔2025〕5号");
+
+    /* The red rule 4 mm under the number, type-area wide; the title two
+     * blank lines below it. */
+    {
+      g_autoptr(GArray) red = find_rules (document, 0, TRUE);
+      Line *number = &g_array_index (first->lines, Line, 1);
+      Line *title = &g_array_index (first->lines, Line, 2);
+      double *rule;
+
+      g_assert_cmpuint (red->len, ==, 1);
+      rule = &g_array_index (red, double, 0);
+      g_assert_cmpfloat_with_epsilon ((rule[0] + rule[1]) / 2, number->y + BODY_SIZE / 2 + 4 * MM,
+                                      MM);
+      g_assert_cmpfloat_with_epsilon (rule[2], TYPE_LEFT, MM);
+      g_assert_cmpfloat_with_epsilon (rule[3], TYPE_RIGHT, MM);
+      g_assert_cmpfloat_with_epsilon (title->size, 22.0, 0.05);
+      g_assert_cmpfloat (title->y - rule[1], >, 2 * PITCH);
+      g_assert_cmpfloat (title->y - rule[1], <, 3.5 * PITCH);
+    }
   }
 
   /* The colophon: three rules type-area wide, the last on the bottom of
    * the type area; 抄送 and 印发 one character in. */
   {
-    g_autoptr(GArray) rules = find_rules (document, colophon_page);
+    g_autoptr(GArray) rules = find_rules (document, colophon_page, FALSE);
     g_autoptr(PageText) last = read_page (document, colophon_page);
     double *first, *middle, *bottom;
     Line *copy_to = NULL;
@@ -1267,6 +1289,18 @@ test_font_set (void)
   title = ll_font_set_dup_families (from_table, LL_FONT_ROLE_TITLE);
   g_assert_true (g_str_has_prefix (title, "AR PL UMing CN,"));
 
+  /* A Latin family never comes first: it would set the full-width
+   * punctuation. */
+  if (ll_font_family_is_installed ("DejaVu Serif"))
+    {
+      g_autofree char *latin = NULL;
+
+      g_assert_false (ll_font_family_has_chinese ("DejaVu Serif"));
+      ll_font_set_set_family (fonts, LL_FONT_ROLE_BODY, "DejaVu Serif");
+      latin = ll_font_set_dup_families (fonts, LL_FONT_ROLE_BODY);
+      g_assert_cmpstr (latin, ==, "FangSong_GB2312,FangSong,FandolFang,Noto Serif CJK SC,DejaVu Serif");
+    }
+  g_assert_true (ll_font_family_has_chinese ("Noto Serif CJK SC"));
   g_assert_true (ll_font_family_is_installed ("Noto Serif CJK SC"));
   g_assert_false (ll_font_family_is_installed ("No Such Family 123"));
 }
