@@ -92,8 +92,14 @@ ll_table_set_caption (LlTable    *self,
 
 /**
  * ll_table_set_column_width:
- * @fraction: share of the table width; columns left at 0 share what the
- *   others leave according to their content
+ * @fraction: share of the table width, or 0 to size the column by its
+ *   content
+ *
+ * When every column has a fraction, the fractions are relative shares of
+ * the type-area width. When some are 0, the others take their fraction of
+ * the width (together at most 90 %) and the rest is shared by content
+ * (header and first 100 rows): natural widths if they fit, else in
+ * proportion to them, cells wrapping.
  */
 void
 ll_table_set_column_width (LlTable *self,
