@@ -28,7 +28,9 @@
 G_DEFINE_FINAL_TYPE (LlDocument, ll_document, G_TYPE_OBJECT)
 
 /* Closing punctuation never ends a title (GB/T 9704 7.3.1). */
-static const char *title_trailing_punctuation[] = { "。", "，", "；", "：", "、", ".", ",", ";", ":", NULL };
+static const char *title_trailing_punctuation[] = {
+  "。", "，", "；", "：", "、", ".", ",", ";", ":", NULL
+};
 
 static const LlFontRole heading_roles[4] = {
   LL_FONT_ROLE_HEI, LL_FONT_ROLE_KAI, LL_FONT_ROLE_BODY, LL_FONT_ROLE_BODY,

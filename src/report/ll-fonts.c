@@ -17,7 +17,8 @@ static const struct {
   [LL_FONT_ROLE_TITLE] = { "title", "FZXiaoBiaoSong-B05S,Noto Serif CJK SC,FandolSong" },
   [LL_FONT_ROLE_BODY]  = { "body",  "FangSong_GB2312,FangSong,FandolFang,Noto Serif CJK SC" },
   [LL_FONT_ROLE_HEI]   = { "hei",   "SimHei,Noto Sans CJK SC,FandolHei,WenQuanYi Zen Hei" },
-  [LL_FONT_ROLE_KAI]   = { "kai",   "KaiTi_GB2312,KaiTi,FandolKai,AR PL KaitiM GB,AR PL UKai CN,Noto Serif CJK SC" },
+  [LL_FONT_ROLE_KAI]   = { "kai",   "KaiTi_GB2312,KaiTi,FandolKai,AR PL KaitiM GB,AR PL UKai CN,"
+                                    "Noto Serif CJK SC" },
   [LL_FONT_ROLE_SONG]  = { "song",  "SimSun,Noto Serif CJK SC,FandolSong,AR PL UMing CN" },
 };
 

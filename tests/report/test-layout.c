@@ -1298,7 +1298,8 @@ test_font_set (void)
       g_assert_false (ll_font_family_has_chinese ("DejaVu Serif"));
       ll_font_set_set_family (fonts, LL_FONT_ROLE_BODY, "DejaVu Serif");
       latin = ll_font_set_dup_families (fonts, LL_FONT_ROLE_BODY);
-      g_assert_cmpstr (latin, ==, "FangSong_GB2312,FangSong,FandolFang,Noto Serif CJK SC,DejaVu Serif");
+      g_assert_cmpstr (latin, ==,
+                       "FangSong_GB2312,FangSong,FandolFang,Noto Serif CJK SC,DejaVu Serif");
     }
   g_assert_true (ll_font_family_has_chinese ("Noto Serif CJK SC"));
   g_assert_true (ll_font_family_is_installed ("Noto Serif CJK SC"));
