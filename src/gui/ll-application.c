@@ -223,8 +223,10 @@ static void
 ll_application_activate (GApplication *application)
 {
   LlApplication *self = LL_APPLICATION (application);
+  LlWindow *window = ll_application_get_main_window (self);
 
-  gtk_window_present (GTK_WINDOW (ll_application_get_main_window (self)));
+  gtk_window_present (GTK_WINDOW (window));
+  ll_window_open_initial (window);
 }
 
 static void

@@ -3,9 +3,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
+#include "ll-banner.h"
+#include "ll-database.h"
+#include "ll-paths.h"
+#include "ll-presence.h"
 #include "ll-window.h"
+
+/* The list of colleagues who have the file open is refreshed this many
+ * times slower than the database looks for their changes. */
+#define PRESENCE_POLLS 3
 
 struct _LlWindow
 {
@@ -13,16 +22,34 @@ struct _LlWindow
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
   AdwLeaflet      *leaflet;
   GtkListBox      *sidebar;
   AdwViewStack    *stack;
   AdwWindowTitle  *window_title;
+  LlBanner        *state_banner;
+  LlBanner        *share_banner;
+  GtkMenuButton   *presence_button;
+  GtkLabel        *presence_label;
+  GtkLabel        *presence_count;
 
   /* Owned */
   GSettings       *settings;
   GtkNativeDialog *file_chooser;
   GFile           *file;
+  LlDatabase      *database;
+  GCancellable    *open_cancellable;
+  guint            presence_source;
 };
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,11 +136,16 @@ file_chooser_response_cb (LlWindow             *self,
                           int                   response,
                           GtkFileChooserNative *chooser)
 {
+  gboolean creating = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) ==
+                      GTK_FILE_CHOOSER_ACTION_SAVE;
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
+      if (file != NULL && creating)
+        ll_window_create_file (self, file);
+      else if (file != NULL)
         ll_window_open_file (self, file);
     }
 
@@ -136,6 +168,278 @@ add_database_filters (GtkFileChooser *chooser)
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
+}
+
+gboolean
+ll_window_get_editable (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+
+  return self->database != NULL &&
+         !ll_database_get_read_only (self->database) &&
+         !ll_database_get_damaged (self->database);
+}
+
+static void
+update_banners (LlWindow *self)
+{
+  if (self->database == NULL)
+    {
+      ll_banner_hide (self->state_banner);
+      ll_banner_hide (self->share_banner);
+      return;
+    }
+
+  if (ll_database_get_damaged (self->database))
+    ll_banner_show (self->state_banner, LL_BANNER_ERROR,
+                    _("This database file is damaged. Nothing can be saved; restore it from a backup."));
+  else if (ll_database_get_read_only (self->database))
+    ll_banner_show (self->state_banner, LL_BANNER_INFO,
+                    _("This database is read-only. You can look, but not change anything."));
+  else
+    ll_banner_hide (self->state_banner);
+
+  if (ll_database_get_locking_disabled (self->database))
+    ll_banner_show (self->share_banner, LL_BANNER_WARNING,
+                    _("File locking is turned off on this network share. If colleagues save at the same time, changes can be lost; ask for the share to be mounted with locking."));
+  else
+    ll_banner_hide (self->share_banner);
+}
+
+static void
+database_damaged_cb (LlWindow   *self,
+                     GParamSpec *pspec,
+                     LlDatabase *database)
+{
+  update_banners (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+static void
+refresh_presence (LlWindow *self)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *count = NULL;
+
+  if (self->database == NULL ||
+      (others = ll_database_list_presence (self->database, NULL)) == NULL ||
+      others->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->presence_button), FALSE);
+      return;
+    }
+
+  text = g_string_new (_("Also open on:"));
+  for (guint i = 0; i < others->len; i++)
+    {
+      LlPresence *presence = g_ptr_array_index (others, i);
+
+      g_string_append_c (text, '\n');
+      /* Translators: a colleague who has the database open: user name,
+       * then the computer's name */
+      g_string_append_printf (text, _("%s on %s"),
+                              presence->user, presence->host);
+    }
+
+  gtk_label_set_text (self->presence_label, text->str);
+  count = g_strdup_printf ("%u", others->len);
+  gtk_label_set_text (self->presence_count, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->presence_button), text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->presence_button), TRUE);
+}
+
+static gboolean
+presence_timeout_cb (gpointer user_data)
+{
+  refresh_presence (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_database (LlWindow   *self,
+              LlDatabase *database,
+              GFile      *file)
+{
+  if (self->database != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->database, self);
+      ll_database_close (self->database);
+      g_clear_object (&self->database);
+    }
+  g_clear_handle_id (&self->presence_source, g_source_remove);
+
+  g_set_object (&self->file, file);
+
+  if (database != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      self->database = g_object_ref (database);
+      g_signal_connect_object (database, "notify::damaged",
+                               G_CALLBACK (database_damaged_cb), self, G_CONNECT_SWAPPED);
+      self->presence_source = g_timeout_add (PRESENCE_POLLS *
+                                             ll_database_get_poll_interval (database),
+                                             presence_timeout_cb, self);
+      if (path != NULL)
+        g_settings_set_string (self->settings, "last-database", path);
+      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  update_banners (self);
+  refresh_presence (self);
+  update_title (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+static void
+show_open_error (LlWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     _("Could Not Open “%s”"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  LlWindow *self;
+  GFile    *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+open_finish_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  LlWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDatabase) database = ll_database_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->open_cancellable);
+
+  if (database == NULL)
+    {
+      /* Whatever was open stays open; otherwise back to the welcome page. */
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->database != NULL ? "workspace" : "welcome");
+      show_open_error (self, data->file, error);
+      return;
+    }
+
+  set_database (self, database, data->file);
+}
+
+static void
+open_path (LlWindow            *self,
+           GFile               *file,
+           LlDatabaseOpenFlags  flags)
+{
+  g_autofree char *path = g_file_get_path (file);
+  OpenData *data;
+
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only files on this computer or on a "
+                                                       "mounted network share can be opened."));
+      show_open_error (self, file, error);
+      return;
+    }
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  ll_database_open_async (path, flags, self->open_cancellable, open_finish_cb, data);
+}
+
+/**
+ * ll_window_create_file:
+ * @file: where the new database goes
+ *
+ * Creates a new, empty database at @file and opens it. A file that is
+ * already there is never replaced — a colleague's data could be in it —
+ * and the user is told to choose another name.
+ */
+void
+ll_window_create_file (LlWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL && g_file_info_get_size (info) > 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+
+      /* Translators: %s is a file name */
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("“%s” already exists. Choose another name for the new database, "
+                             "or open this one with Open Database…"), name);
+      show_open_error (self, file, error);
+      return;
+    }
+
+  open_path (self, file, LL_DATABASE_OPEN_CREATE);
+}
+
+static void
+create_default_database_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  g_autofree char *path = ll_paths_default_database ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                             _("The folder %s could not be created: %s"),
+                                             folder, g_strerror (saved_errno));
+      show_open_error (self, file, error);
+      return;
+    }
+
+  ll_window_create_file (self, file);
 }
 
 static void
@@ -222,6 +526,16 @@ ll_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
 
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_handle_id (&self->presence_source, g_source_remove);
+  if (self->database != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->database, self);
+      ll_database_close (self->database);
+      g_clear_object (&self->database);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ll_window_parent_class)->dispose (object);
@@ -239,6 +553,29 @@ ll_window_finalize (GObject *object)
 }
 
 static void
+ll_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LlWindow *self = LL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, ll_window_get_editable (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ll_window_class_init (LlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -247,11 +584,39 @@ ll_window_class_init (LlWindowClass *klass)
 
   object_class->dispose = ll_window_dispose;
   object_class->finalize = ll_window_finalize;
+  object_class->get_property = ll_window_get_property;
+
+  /**
+   * LlWindow:database:
+   *
+   * The open database, or %NULL on the welcome page.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, LL_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LlWindow:editable:
+   *
+   * Whether the open database can be changed: not read-only, not
+   * damaged. Edit controls bind their sensitivity to it.
+   */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   window_class->close_request = ll_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lianluo/Lianluo/ll-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, state_banner);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, share_banner);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_label);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_count);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
@@ -263,6 +628,8 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.create-default-database", NULL,
+                                   create_default_database_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -272,6 +639,7 @@ ll_window_class_init (LlWindowClass *klass)
 static void
 ll_window_init (LlWindow *self)
 {
+  g_type_ensure (LL_TYPE_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -301,24 +669,88 @@ ll_window_new (LlApplication *application)
  * ll_window_open_file:
  * @file: the database file to show in this window
  *
- * Makes @file the window's database and remembers it for the next start.
+ * Opens @file in the background and, once it opened, makes it the
+ * window's database and remembers it for the next start. A file that is
+ * refused (not a Lianluo database, too new, damaged …) is explained in a
+ * dialog and whatever was open stays open.
  */
 void
 ll_window_open_file (LlWindow *self,
                      GFile    *file)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (LL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
+  open_path (self, file, LL_DATABASE_OPEN_NONE);
+}
 
-  path = g_file_get_path (file);
-  if (path != NULL)
-    g_settings_set_string (self->settings, "last-database", path);
+/**
+ * ll_window_open_initial:
+ *
+ * Chooses the database at start: `LIANLUO_DB`, else the last database
+ * when the preference says so and it still exists, else the default
+ * database when it exists; otherwise the welcome page stays.
+ */
+void
+ll_window_open_initial (LlWindow *self)
+{
+  const char *env = g_getenv ("LIANLUO_DB");
+  g_autofree char *last = NULL;
+  g_autofree char *fallback = NULL;
+  g_autoptr(GFile) file = NULL;
 
-  update_title (self);
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  if (self->database != NULL || self->open_cancellable != NULL)
+    return;
+
+  if (env != NULL && *env != '\0')
+    {
+      g_autofree char *path = ll_paths_resolve_database (NULL);
+
+      file = g_file_new_for_path (path);
+      ll_window_open_file (self, file);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-database");
+  if (g_settings_get_boolean (self->settings, "reopen-last-database") && last[0] != '\0')
+    {
+      if (g_file_test (last, G_FILE_TEST_EXISTS))
+        {
+          file = g_file_new_for_path (last);
+          ll_window_open_file (self, file);
+          return;
+        }
+      else
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a file's path */
+          message = g_strdup_printf (_("The last database, %s, is not there any more."), last);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+
+  fallback = ll_paths_default_database ();
+  if (g_file_test (fallback, G_FILE_TEST_EXISTS))
+    {
+      file = g_file_new_for_path (fallback);
+      ll_window_open_file (self, file);
+    }
+}
+
+/**
+ * ll_window_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+LlDatabase *
+ll_window_get_database (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->database;
 }
 
 /**

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "ll-test-gui.h"
 
@@ -12,10 +14,66 @@
 # include <gdk/x11/gdkx.h>
 #endif
 
+static char *xdg_root;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_xdg_root (void)
+{
+  if (xdg_root != NULL)
+    remove_tree (xdg_root);
+  g_clear_pointer (&xdg_root, g_free);
+}
+
+/**
+ * ll_test_gui_get_data_dir:
+ *
+ * Returns: the private `XDG_DATA_HOME` of this test run
+ */
+const char *
+ll_test_gui_get_data_dir (void)
+{
+  return g_get_user_data_dir ();
+}
+
 void
 ll_test_gui_init (int    *argc,
                   char ***argv)
 {
+  /* Private XDG folders, set before GLib reads them: a test never sees
+   * the user's databases or settings, and leaves nothing behind. */
+  xdg_root = g_dir_make_tmp ("lianluo-gui-test-XXXXXX", NULL);
+  g_assert_nonnull (xdg_root);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (xdg_root, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+  g_unsetenv ("LIANLUO_DB");
+  atexit (remove_xdg_root);
+
   setlocale (LC_ALL, "");
   /* The translations built in this tree, not installed ones. */
   bindtextdomain (GETTEXT_PACKAGE, LL_BUILD_ROOT "/po");
@@ -180,4 +238,50 @@ ll_test_gui_xdotool (const char *first_arg,
     }
 
   return g_spawn_check_wait_status (status, NULL);
+}
+
+static gboolean
+main_stack_shows (gpointer data)
+{
+  const char *name = data;
+  GtkWindow *window = ll_test_gui_find_toplevel (LL_TYPE_WINDOW);
+  GtkWidget *stack;
+
+  if (window == NULL)
+    return FALSE;
+
+  stack = ll_test_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, "main-stack");
+  return stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), name) == 0;
+}
+
+/**
+ * ll_test_gui_wait_for_view:
+ * @view: `welcome`, `opening` or `workspace`
+ *
+ * Returns: whether the main window came to show @view
+ */
+gboolean
+ll_test_gui_wait_for_view (const char *view)
+{
+  return ll_test_gui_wait (main_stack_shows, (gpointer) view, 10000);
+}
+
+/**
+ * ll_test_gui_create_database:
+ *
+ * Creates the default database from the welcome page, as a new user
+ * does with “Create New Database”, and waits for the workspace.
+ */
+void
+ll_test_gui_create_database (void)
+{
+  GtkWindow *window = ll_test_gui_find_toplevel (LL_TYPE_WINDOW);
+
+  g_assert_nonnull (window);
+  g_assert_true (ll_test_gui_wait_for_view ("welcome"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.create-default-database", NULL));
+  g_assert_true (ll_test_gui_wait_for_view ("workspace"));
+  g_assert_nonnull (ll_window_get_database (LL_WINDOW (window)));
 }

@@ -26,5 +26,8 @@ GtkWidget     *ll_test_gui_find_widget     (GtkWidget       *root,
 gboolean       ll_test_gui_xdotool         (const char      *first_arg,
                                             ...) G_GNUC_NULL_TERMINATED;
 gboolean       ll_test_gui_have_x11        (void);
+const char    *ll_test_gui_get_data_dir    (void);
+gboolean       ll_test_gui_wait_for_view   (const char      *view);
+void           ll_test_gui_create_database (void);
 
 G_END_DECLS

@@ -298,6 +298,7 @@ main (int   argc,
 
   ll_test_gui_init (&argc, &argv);
   app = ll_test_gui_start ();
+  ll_test_gui_create_database ();
 
   g_test_add_func ("/window/pages-through-actions", test_pages_through_actions);
   g_test_add_func ("/window/pages-through-sidebar", test_pages_through_sidebar);
