@@ -35,7 +35,8 @@ typedef enum
   LL_STEP_DONE,
 } LlStep;
 
-/* The identity that the SQL functions ll_user() and ll_host() return. */
+/* The SQL functions the triggers call: ll_user() and ll_host() return
+ * the identity given, ll_log_changes() returns 1. */
 void          _ll_database_register_functions    (sqlite3              *db,
                                                    const char           *user,
                                                    const char           *host);
@@ -113,6 +114,10 @@ gboolean      _ll_database_delete_versioned      (LlDatabase           *self,
                                                    gint64                id,
                                                    gint64                expected_version,
                                                    GError              **error);
+
+/* Bulk generation into a new file only: no change_log rows. */
+void          _ll_database_set_log_changes       (LlDatabase           *self,
+                                                   gboolean              log_changes);
 
 /* Tests and helpers. */
 void          _ll_database_set_heartbeat_interval (LlDatabase          *self,

@@ -488,7 +488,10 @@ assert_refused (const char      *path,
       g_assert_null (db);
       g_assert_error (error, LL_DATABASE_ERROR, (int) code);
       if (i == 0)
-        g_test_message ("%s: %s", g_path_get_basename (path), error->message);
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_test_message ("%s: %s", name, error->message);
+        }
 
       after = test_checksum (path);
       g_assert_cmpstr (before, ==, after);

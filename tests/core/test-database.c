@@ -497,6 +497,14 @@ test_change_log (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
 
+  /* A connection filling a new file with generated data logs nothing. */
+  _ll_database_set_log_changes (db, FALSE);
+  g_assert_true (test_write_sql (db, "INSERT INTO people (name) VALUES ('示例代表')", &error));
+  _ll_database_set_log_changes (db, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE tbl = 'people'"),
+                   ==, 3);
+
   /* Presence is not logged. */
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM presence"), ==, 1);
   g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM change_log WHERE tbl = 'presence'"),

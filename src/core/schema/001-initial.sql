@@ -20,7 +20,9 @@
 --     table to change_log with ll_user() and ll_host(), SQL functions that
 --     LlDatabase registers on each connection. The file must therefore be
 --     written through Lianluo: the sqlite3 shell can read it, but its
---     writes fail with "no such function: ll_user".
+--     writes fail with "no such function: ll_user". ll_log_changes() is
+--     1 except on a connection filling a new file with generated data
+--     (_ll_database_set_log_changes()), which nobody else has open.
 --
 -- Full-text search arrives in a later migration (002); ids are stable
 -- rowids so FTS5 tables can use content_rowid = id.
@@ -255,7 +257,6 @@ CREATE TABLE cases (
 CREATE INDEX cases_received ON cases (received_on DESC, id DESC);
 CREATE INDEX cases_status ON cases (status, received_on DESC);
 CREATE INDEX cases_category ON cases (category, received_on DESC);
-CREATE INDEX cases_source ON cases (source, received_on DESC);
 CREATE INDEX cases_station ON cases (station_id, received_on DESC);
 CREATE INDEX cases_department ON cases (department_id, received_on DESC)
   WHERE department_id IS NOT NULL;
@@ -569,314 +570,314 @@ CREATE TABLE presence (
 );
 
 -- change_log triggers, three per editable table.
-CREATE TRIGGER areas_log_insert AFTER INSERT ON areas BEGIN
+CREATE TRIGGER areas_log_insert AFTER INSERT ON areas WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('areas', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER areas_log_update AFTER UPDATE ON areas BEGIN
+CREATE TRIGGER areas_log_update AFTER UPDATE ON areas WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('areas', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER areas_log_delete AFTER DELETE ON areas BEGIN
+CREATE TRIGGER areas_log_delete AFTER DELETE ON areas WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('areas', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER groups_log_insert AFTER INSERT ON groups BEGIN
+CREATE TRIGGER groups_log_insert AFTER INSERT ON groups WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('groups', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER groups_log_update AFTER UPDATE ON groups BEGIN
+CREATE TRIGGER groups_log_update AFTER UPDATE ON groups WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('groups', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER groups_log_delete AFTER DELETE ON groups BEGIN
+CREATE TRIGGER groups_log_delete AFTER DELETE ON groups WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('groups', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER stations_log_insert AFTER INSERT ON stations BEGIN
+CREATE TRIGGER stations_log_insert AFTER INSERT ON stations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('stations', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER stations_log_update AFTER UPDATE ON stations BEGIN
+CREATE TRIGGER stations_log_update AFTER UPDATE ON stations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('stations', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER stations_log_delete AFTER DELETE ON stations BEGIN
+CREATE TRIGGER stations_log_delete AFTER DELETE ON stations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('stations', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER people_log_insert AFTER INSERT ON people BEGIN
+CREATE TRIGGER people_log_insert AFTER INSERT ON people WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('people', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER people_log_update AFTER UPDATE ON people BEGIN
+CREATE TRIGGER people_log_update AFTER UPDATE ON people WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('people', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER people_log_delete AFTER DELETE ON people BEGIN
+CREATE TRIGGER people_log_delete AFTER DELETE ON people WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('people', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER memberships_log_insert AFTER INSERT ON memberships BEGIN
+CREATE TRIGGER memberships_log_insert AFTER INSERT ON memberships WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('memberships', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER memberships_log_update AFTER UPDATE ON memberships BEGIN
+CREATE TRIGGER memberships_log_update AFTER UPDATE ON memberships WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('memberships', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER memberships_log_delete AFTER DELETE ON memberships BEGIN
+CREATE TRIGGER memberships_log_delete AFTER DELETE ON memberships WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('memberships', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER pairings_log_insert AFTER INSERT ON pairings BEGIN
+CREATE TRIGGER pairings_log_insert AFTER INSERT ON pairings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('pairings', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER pairings_log_update AFTER UPDATE ON pairings BEGIN
+CREATE TRIGGER pairings_log_update AFTER UPDATE ON pairings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('pairings', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER pairings_log_delete AFTER DELETE ON pairings BEGIN
+CREATE TRIGGER pairings_log_delete AFTER DELETE ON pairings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('pairings', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER departments_log_insert AFTER INSERT ON departments BEGIN
+CREATE TRIGGER departments_log_insert AFTER INSERT ON departments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('departments', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER departments_log_update AFTER UPDATE ON departments BEGIN
+CREATE TRIGGER departments_log_update AFTER UPDATE ON departments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('departments', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER departments_log_delete AFTER DELETE ON departments BEGIN
+CREATE TRIGGER departments_log_delete AFTER DELETE ON departments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('departments', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER cases_log_insert AFTER INSERT ON cases BEGIN
+CREATE TRIGGER cases_log_insert AFTER INSERT ON cases WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('cases', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER cases_log_update AFTER UPDATE ON cases BEGIN
+CREATE TRIGGER cases_log_update AFTER UPDATE ON cases WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('cases', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER cases_log_delete AFTER DELETE ON cases BEGIN
+CREATE TRIGGER cases_log_delete AFTER DELETE ON cases WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('cases', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER case_deputies_log_insert AFTER INSERT ON case_deputies BEGIN
+CREATE TRIGGER case_deputies_log_insert AFTER INSERT ON case_deputies WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_deputies', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER case_deputies_log_update AFTER UPDATE ON case_deputies BEGIN
+CREATE TRIGGER case_deputies_log_update AFTER UPDATE ON case_deputies WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_deputies', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER case_deputies_log_delete AFTER DELETE ON case_deputies BEGIN
+CREATE TRIGGER case_deputies_log_delete AFTER DELETE ON case_deputies WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_deputies', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER case_events_log_insert AFTER INSERT ON case_events BEGIN
+CREATE TRIGGER case_events_log_insert AFTER INSERT ON case_events WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_events', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER case_events_log_update AFTER UPDATE ON case_events BEGIN
+CREATE TRIGGER case_events_log_update AFTER UPDATE ON case_events WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_events', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER case_events_log_delete AFTER DELETE ON case_events BEGIN
+CREATE TRIGGER case_events_log_delete AFTER DELETE ON case_events WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('case_events', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER attachments_log_insert AFTER INSERT ON attachments BEGIN
+CREATE TRIGGER attachments_log_insert AFTER INSERT ON attachments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('attachments', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER attachments_log_update AFTER UPDATE ON attachments BEGIN
+CREATE TRIGGER attachments_log_update AFTER UPDATE ON attachments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('attachments', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER attachments_log_delete AFTER DELETE ON attachments BEGIN
+CREATE TRIGGER attachments_log_delete AFTER DELETE ON attachments WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('attachments', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER activities_log_insert AFTER INSERT ON activities BEGIN
+CREATE TRIGGER activities_log_insert AFTER INSERT ON activities WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activities', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER activities_log_update AFTER UPDATE ON activities BEGIN
+CREATE TRIGGER activities_log_update AFTER UPDATE ON activities WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activities', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER activities_log_delete AFTER DELETE ON activities BEGIN
+CREATE TRIGGER activities_log_delete AFTER DELETE ON activities WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activities', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER activity_participants_log_insert AFTER INSERT ON activity_participants BEGIN
+CREATE TRIGGER activity_participants_log_insert AFTER INSERT ON activity_participants WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activity_participants', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER activity_participants_log_update AFTER UPDATE ON activity_participants BEGIN
+CREATE TRIGGER activity_participants_log_update AFTER UPDATE ON activity_participants WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activity_participants', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER activity_participants_log_delete AFTER DELETE ON activity_participants BEGIN
+CREATE TRIGGER activity_participants_log_delete AFTER DELETE ON activity_participants WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('activity_participants', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER point_rules_log_insert AFTER INSERT ON point_rules BEGIN
+CREATE TRIGGER point_rules_log_insert AFTER INSERT ON point_rules WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('point_rules', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER point_rules_log_update AFTER UPDATE ON point_rules BEGIN
+CREATE TRIGGER point_rules_log_update AFTER UPDATE ON point_rules WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('point_rules', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER point_rules_log_delete AFTER DELETE ON point_rules BEGIN
+CREATE TRIGGER point_rules_log_delete AFTER DELETE ON point_rules WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('point_rules', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER suggestions_log_insert AFTER INSERT ON suggestions BEGIN
+CREATE TRIGGER suggestions_log_insert AFTER INSERT ON suggestions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestions', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER suggestions_log_update AFTER UPDATE ON suggestions BEGIN
+CREATE TRIGGER suggestions_log_update AFTER UPDATE ON suggestions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestions', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER suggestions_log_delete AFTER DELETE ON suggestions BEGIN
+CREATE TRIGGER suggestions_log_delete AFTER DELETE ON suggestions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestions', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER suggestion_authors_log_insert AFTER INSERT ON suggestion_authors BEGIN
+CREATE TRIGGER suggestion_authors_log_insert AFTER INSERT ON suggestion_authors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestion_authors', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER suggestion_authors_log_update AFTER UPDATE ON suggestion_authors BEGIN
+CREATE TRIGGER suggestion_authors_log_update AFTER UPDATE ON suggestion_authors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestion_authors', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER suggestion_authors_log_delete AFTER DELETE ON suggestion_authors BEGIN
+CREATE TRIGGER suggestion_authors_log_delete AFTER DELETE ON suggestion_authors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('suggestion_authors', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER projects_log_insert AFTER INSERT ON projects BEGIN
+CREATE TRIGGER projects_log_insert AFTER INSERT ON projects WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('projects', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER projects_log_update AFTER UPDATE ON projects BEGIN
+CREATE TRIGGER projects_log_update AFTER UPDATE ON projects WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('projects', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER projects_log_delete AFTER DELETE ON projects BEGIN
+CREATE TRIGGER projects_log_delete AFTER DELETE ON projects WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('projects', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER project_votes_log_insert AFTER INSERT ON project_votes BEGIN
+CREATE TRIGGER project_votes_log_insert AFTER INSERT ON project_votes WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_votes', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_votes_log_update AFTER UPDATE ON project_votes BEGIN
+CREATE TRIGGER project_votes_log_update AFTER UPDATE ON project_votes WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_votes', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_votes_log_delete AFTER DELETE ON project_votes BEGIN
+CREATE TRIGGER project_votes_log_delete AFTER DELETE ON project_votes WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_votes', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER project_supervisors_log_insert AFTER INSERT ON project_supervisors BEGIN
+CREATE TRIGGER project_supervisors_log_insert AFTER INSERT ON project_supervisors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_supervisors', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_supervisors_log_update AFTER UPDATE ON project_supervisors BEGIN
+CREATE TRIGGER project_supervisors_log_update AFTER UPDATE ON project_supervisors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_supervisors', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_supervisors_log_delete AFTER DELETE ON project_supervisors BEGIN
+CREATE TRIGGER project_supervisors_log_delete AFTER DELETE ON project_supervisors WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_supervisors', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER project_progress_log_insert AFTER INSERT ON project_progress BEGIN
+CREATE TRIGGER project_progress_log_insert AFTER INSERT ON project_progress WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_progress', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_progress_log_update AFTER UPDATE ON project_progress BEGIN
+CREATE TRIGGER project_progress_log_update AFTER UPDATE ON project_progress WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_progress', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER project_progress_log_delete AFTER DELETE ON project_progress BEGIN
+CREATE TRIGGER project_progress_log_delete AFTER DELETE ON project_progress WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('project_progress', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER consultations_log_insert AFTER INSERT ON consultations BEGIN
+CREATE TRIGGER consultations_log_insert AFTER INSERT ON consultations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultations', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER consultations_log_update AFTER UPDATE ON consultations BEGIN
+CREATE TRIGGER consultations_log_update AFTER UPDATE ON consultations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultations', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER consultations_log_delete AFTER DELETE ON consultations BEGIN
+CREATE TRIGGER consultations_log_delete AFTER DELETE ON consultations WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultations', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER consultation_opinions_log_insert AFTER INSERT ON consultation_opinions BEGIN
+CREATE TRIGGER consultation_opinions_log_insert AFTER INSERT ON consultation_opinions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultation_opinions', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER consultation_opinions_log_update AFTER UPDATE ON consultation_opinions BEGIN
+CREATE TRIGGER consultation_opinions_log_update AFTER UPDATE ON consultation_opinions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultation_opinions', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER consultation_opinions_log_delete AFTER DELETE ON consultation_opinions BEGIN
+CREATE TRIGGER consultation_opinions_log_delete AFTER DELETE ON consultation_opinions WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('consultation_opinions', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER filed_documents_log_insert AFTER INSERT ON filed_documents BEGIN
+CREATE TRIGGER filed_documents_log_insert AFTER INSERT ON filed_documents WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('filed_documents', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER filed_documents_log_update AFTER UPDATE ON filed_documents BEGIN
+CREATE TRIGGER filed_documents_log_update AFTER UPDATE ON filed_documents WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('filed_documents', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER filed_documents_log_delete AFTER DELETE ON filed_documents BEGIN
+CREATE TRIGGER filed_documents_log_delete AFTER DELETE ON filed_documents WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('filed_documents', OLD.id, 'delete', ll_user(), ll_host());
 END;
 
-CREATE TRIGGER settings_log_insert AFTER INSERT ON settings BEGIN
+CREATE TRIGGER settings_log_insert AFTER INSERT ON settings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('settings', NEW.id, 'insert', ll_user(), ll_host());
 END;
-CREATE TRIGGER settings_log_update AFTER UPDATE ON settings BEGIN
+CREATE TRIGGER settings_log_update AFTER UPDATE ON settings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('settings', NEW.id, 'update', ll_user(), ll_host());
 END;
-CREATE TRIGGER settings_log_delete AFTER DELETE ON settings BEGIN
+CREATE TRIGGER settings_log_delete AFTER DELETE ON settings WHEN ll_log_changes() BEGIN
   INSERT INTO change_log (tbl, row_id, op, user, host)
     VALUES ('settings', OLD.id, 'delete', ll_user(), ll_host());
 END;
