@@ -129,6 +129,8 @@ gboolean      _ll_database_mountinfo_locking_disabled (const char      *mountinf
 
 /* ll-migrations.c */
 int           _ll_migrations_get_latest          (void);
+void          _ll_migrations_add_test_migration  (const char           *name,
+                                                   const char           *sql);
 gboolean      _ll_migrations_apply               (sqlite3              *db,
                                                    const char           *name,
                                                    int                   target,

@@ -96,6 +96,7 @@ struct _LlDatabase
   guint         secondary : 1;
   guint         checked : 1;
   guint         closed : 1;
+  guint         journal_mode_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LlDatabase, ll_database, G_TYPE_OBJECT)
@@ -2118,7 +2119,6 @@ static gboolean
 set_pragmas (LlDatabase  *self,
              GError     **error)
 {
-  /* WAL does not work across machines. */
   const char *pragmas =
     self->on_share
       ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA mmap_size = 0;"
@@ -2129,13 +2129,39 @@ set_pragmas (LlDatabase  *self,
   return _ll_database_exec (self, pragmas, error);
 }
 
+static const char *
+wanted_journal_mode (LlDatabase *self)
+{
+  /* WAL does not work across machines. */
+  return self->on_share ? "delete" : "wal";
+}
+
+/* Whether the file is already in the journal mode this disk wants.
+ * Reads only: changing the mode writes the header, which waits until
+ * the file passed its check. */
+static gboolean
+has_wanted_journal_mode (LlDatabase *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    same = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0),
+                               wanted_journal_mode (self)) == 0;
+  sqlite3_finalize (stmt);
+
+  return same;
+}
+
 static void
 set_journal_mode (LlDatabase *self)
 {
-  const char *wanted = self->on_share ? "delete" : "wal";
+  const char *wanted = wanted_journal_mode (self);
   g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", wanted);
   sqlite3_stmt *stmt = NULL;
 
+  self->journal_mode_pending = FALSE;
   if (self->read_only)
     return;
 
@@ -2496,7 +2522,14 @@ open_full (const char           *requested,
 
   if (!set_pragmas (self, error))
     return NULL;
-  set_journal_mode (self);
+
+  /* A file moved between a local disk and a share changes its journal
+   * mode, but only once it has passed its check (below, or in the
+   * background). */
+  if (is_new)
+    set_journal_mode (self);
+  else
+    self->journal_mode_pending = !self->read_only && !has_wanted_journal_mode (self);
 
   if (is_new || user_version < latest)
     {
@@ -2520,6 +2553,9 @@ open_full (const char           *requested,
             return NULL;
           g_message ("Backed up “%s” to “%s” before upgrading it", path, job->destination);
         }
+
+      if (self->journal_mode_pending)
+        set_journal_mode (self);
 
       if (!_ll_migrations_apply (self->db, name, latest, error))
         return NULL;
@@ -2571,8 +2607,12 @@ background_check_cb (GObject      *object,
     }
 
   /* Only a file that was not found damaged is written to. */
-  if (!g_atomic_int_get (&self->damaged))
-    presence_register (self);
+  if (g_atomic_int_get (&self->damaged))
+    return;
+
+  if (ok && self->journal_mode_pending)
+    set_journal_mode (self);
+  presence_register (self);
 }
 
 static void

@@ -16,12 +16,18 @@ typedef struct
 {
   int   version;
   char *resource;
+  char *sql;      /* instead of the resource: a test's extra migration */
 } Migration;
+
+/* _ll_migrations_add_test_migration() */
+static char *test_migration_name;
+static char *test_migration_sql;
 
 static void
 migration_free (Migration *migration)
 {
   g_free (migration->resource);
+  g_free (migration->sql);
   g_free (migration);
 }
 
@@ -83,11 +89,42 @@ list_migrations (void)
             g_critical ("Migration %s should be number %u", migration->resource, i + 1);
         }
 
+      if (test_migration_sql != NULL)
+        {
+          Migration *migration = g_new0 (Migration, 1);
+
+          migration->version = (int) list->len + 1;
+          migration->resource = g_strdup_printf ("%03d-%s (test)", migration->version,
+                                                 test_migration_name);
+          migration->sql = g_strdup (test_migration_sql);
+          g_ptr_array_add (list, migration);
+        }
+
       migrations = list;
       g_once_init_leave (&initialized, 1);
     }
 
   return migrations;
+}
+
+/**
+ * _ll_migrations_add_test_migration:
+ * @name: a name for messages
+ * @sql: the migration's SQL
+ *
+ * For tests only, before any database is opened: adds @sql as one more
+ * migration after the last real one, so that the upgrade path (check,
+ * backup, migration, rollback) is tested from the current schema too.
+ */
+void
+_ll_migrations_add_test_migration (const char *name,
+                                   const char *sql)
+{
+  g_return_if_fail (test_migration_sql == NULL);
+  g_return_if_fail (sql != NULL);
+
+  test_migration_name = g_strdup (name);
+  test_migration_sql = g_strdup (sql);
 }
 
 /**
@@ -121,25 +158,56 @@ exec (sqlite3     *db,
 }
 
 static gboolean
-get_user_version (sqlite3 *db,
-                  int     *version,
-                  int     *rc)
+get_pragma_int (sqlite3    *db,
+                const char *pragma,
+                int        *value,
+                int        *rc)
 {
   sqlite3_stmt *stmt = NULL;
 
-  *rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  *rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
   if (*rc == SQLITE_OK)
     {
       *rc = sqlite3_step (stmt);
       if (*rc == SQLITE_ROW)
         {
-          *version = sqlite3_column_int (stmt, 0);
+          *value = sqlite3_column_int (stmt, 0);
           *rc = SQLITE_OK;
         }
     }
   sqlite3_finalize (stmt);
 
   return *rc == SQLITE_OK;
+}
+
+static gboolean
+check_foreign_keys (sqlite3          *db,
+                    const Migration  *migration,
+                    const char       *name,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_critical ("%s leaves broken references", migration->resource);
+      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_FAILED,
+                   _("The database “%s” could not be upgraded."), name);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ll_database_set_sqlite_error (error, db, rc, name);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -155,21 +223,26 @@ apply_one (sqlite3          *db,
   int version = 0;
   int rc;
 
-  bytes = g_resources_lookup_data (migration->resource, 0, &local_error);
-  if (bytes == NULL)
+  if (migration->sql != NULL)
+    sql = g_strdup (migration->sql);
+  else
     {
-      g_critical ("Cannot read %s: %s", migration->resource, local_error->message);
-      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_FAILED,
-                   _("The database “%s” could not be upgraded."), name);
-      return FALSE;
+      bytes = g_resources_lookup_data (migration->resource, 0, &local_error);
+      if (bytes == NULL)
+        {
+          g_critical ("Cannot read %s: %s", migration->resource, local_error->message);
+          g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_FAILED,
+                       _("The database “%s” could not be upgraded."), name);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     }
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   if (!exec (db, "BEGIN IMMEDIATE", name, error))
     return FALSE;
 
   /* Another process may have upgraded the file while we waited. */
-  if (!get_user_version (db, &version, &rc))
+  if (!get_pragma_int (db, "PRAGMA user_version", &version, &rc))
     {
       _ll_database_set_sqlite_error (error, db, rc, name);
       goto fail;
@@ -190,7 +263,13 @@ apply_one (sqlite3          *db,
   if ((migration->version == 1 &&
        !exec (db, "PRAGMA application_id = " G_STRINGIFY (LL_DATABASE_APPLICATION_ID),
               name, error)) ||
-      !exec (db, sql, name, error) ||
+      !exec (db, sql, name, error))
+    goto fail;
+
+  /* Foreign keys are off while migrating (a table can then be rebuilt
+   * the way SQLite's documentation describes); check them before
+   * committing instead. */
+  if (!check_foreign_keys (db, migration, name, error) ||
       !exec (db, set_version, name, error) ||
       !exec (db, "COMMIT", name, error))
     goto fail;
@@ -227,20 +306,36 @@ _ll_migrations_apply (sqlite3     *db,
 {
   GPtrArray *migrations = list_migrations ();
   int version = 0;
+  int foreign_keys = 0;
+  gboolean ok = TRUE;
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (target >= 0 && target <= (int) migrations->len, FALSE);
 
-  if (!get_user_version (db, &version, &rc))
+  if (!get_pragma_int (db, "PRAGMA user_version", &version, &rc))
     {
       _ll_database_set_sqlite_error (error, db, rc, name);
       return FALSE;
     }
 
-  for (int i = version; i < target; i++)
-    if (!apply_one (db, g_ptr_array_index (migrations, i), name, error))
-      return FALSE;
+  if (version >= target)
+    return TRUE;
 
-  return TRUE;
+  /* Only possible outside a transaction; restored afterwards. */
+  if (!get_pragma_int (db, "PRAGMA foreign_keys", &foreign_keys, &rc) ||
+      !exec (db, "PRAGMA foreign_keys = OFF", name, error))
+    {
+      if (rc != SQLITE_OK)
+        _ll_database_set_sqlite_error (error, db, rc, name);
+      return FALSE;
+    }
+
+  for (int i = version; i < target && ok; i++)
+    ok = apply_one (db, g_ptr_array_index (migrations, i), name, error);
+
+  if (foreign_keys)
+    sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
+  return ok;
 }

@@ -203,6 +203,46 @@ test_open_share_mode (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static char *
+journal_mode (LlDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStatement) statement = _ll_database_prepare (db, "PRAGMA journal_mode", &error);
+
+  g_assert_cmpint (_ll_statement_step (statement, &error), ==, LL_STEP_ROW);
+  return _ll_statement_dup_text (statement, 0);
+}
+
+static void
+test_journal_mode_after_check (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(LlDatabase) db = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Made on a share, then copied to a local disk. */
+  g_setenv ("LIANLUO_TEST_FILESYSTEM", "share", TRUE);
+  db = open_new (fixture->path);
+  g_unsetenv ("LIANLUO_TEST_FILESYSTEM");
+  g_clear_object (&db);
+  before = test_checksum (fixture->path);
+
+  /* The header is not rewritten before the check has passed … */
+  db = open_new (fixture->path);
+  mode = journal_mode (db);
+  g_assert_cmpstr (mode, ==, "delete");
+  after = test_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&mode, g_free);
+
+  /* … then the file goes to WAL. */
+  test_wait_checked (db);
+  mode = journal_mode (db);
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
 static void
 test_mountinfo (void)
 {
@@ -700,122 +740,6 @@ test_settings (Fixture       *fixture,
   g_assert_null (value);
 }
 
-/* Migrations --------------------------------------------------------------- */
-
-/* Data written at each schema version, so that every later migration is
- * run over a file with real rows. Add one entry per new migration. */
-static const char *version_fixtures[] = {
-  /* 0: nothing */
-  NULL,
-  /* 1 */
-  "INSERT INTO areas (level, name) VALUES ('district', '东湖区');"
-  "INSERT INTO stations (kind, name, area_id) VALUES ('home', '东湖街道人大代表之家', 1);"
-  "INSERT INTO people (name, level, term) VALUES ('周代表', 'county', '第十七届');"
-  "INSERT INTO memberships (person_id, station_id, is_primary) VALUES (1, 1, 1);"
-  "INSERT INTO departments (name) VALUES ('区住建局');"
-  "INSERT INTO cases (year, seq, serial, title, received_on, station_id, category, source) "
-  "VALUES (2024, 1, '2024-0001', '小区电梯加装', '2024-05-10', 1, 'urban_construction', "
-  "'reception_day');"
-  "INSERT INTO case_deputies (case_id, person_id) VALUES (1, 1);"
-  "INSERT INTO activities (held_on, type, station_id, title) "
-  "VALUES ('2024-05-10', 'reception', 1, '每月10日接待选民');"
-  "INSERT INTO activity_participants (activity_id, person_id) VALUES (1, 1);"
-  "INSERT INTO settings (key, value) VALUES ('office-name', '东湖街道人大工委');",
-};
-
-static void
-build_file_at_version (const char *path,
-                       int         version)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-
-  if (version == 0)
-    {
-      g_file_set_contents (path, "", 0, &error);
-      g_assert_no_error (error);
-      return;
-    }
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  _ll_database_register_functions (db, "builder", "build-host");
-  g_assert_true (_ll_migrations_apply (db, "test", version, &error));
-  g_assert_no_error (error);
-
-  for (int v = 1; v <= version; v++)
-    {
-      g_assert_cmpint (v, <, (int) G_N_ELEMENTS (version_fixtures));
-      g_assert_cmpint (sqlite3_exec (db, version_fixtures[v], NULL, NULL, NULL), ==, SQLITE_OK);
-    }
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static void
-test_migrations (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  int latest = ll_database_get_supported_schema_version ();
-
-  /* Every version needs its fixture. */
-  g_assert_cmpint (G_N_ELEMENTS (version_fixtures), ==, latest + 1);
-
-  for (int from = 0; from < latest; from++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s/v%d.db", fixture->dir, from);
-      g_autofree char *backup = g_strdup_printf ("%s.before-v%d.bak", path, from + 1);
-      g_autoptr(LlDatabase) db = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("migrating from version %d", from);
-      build_file_at_version (path, from);
-
-      db = ll_database_open (path, LL_DATABASE_OPEN_NONE, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (ll_database_get_schema_version (db), ==, latest);
-      g_assert_cmpint (test_query_int (db, "PRAGMA user_version"), ==, latest);
-      g_assert_cmpint (test_query_int (db, "PRAGMA application_id"), ==,
-                       LL_DATABASE_APPLICATION_ID);
-      g_assert_true (ll_database_check (db, TRUE, NULL, &error));
-      g_assert_no_error (error);
-
-      if (from == 0)
-        {
-          g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
-          continue;
-        }
-
-      /* The data survived, and the copy beside it is the file as it was. */
-      g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM cases"), ==, 1);
-      g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM activity_participants"), ==, 1);
-      g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
-      {
-        sqlite3 *raw = NULL;
-        sqlite3_stmt *stmt = NULL;
-
-        g_assert_cmpint (sqlite3_open_v2 (backup, &raw, SQLITE_OPEN_READONLY, NULL), ==,
-                         SQLITE_OK);
-        g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT (SELECT user_version FROM "
-                                                  "pragma_user_version), count(*) FROM cases",
-                                             -1, &stmt, NULL), ==, SQLITE_OK);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, from);
-        g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
-        sqlite3_finalize (stmt);
-        sqlite3_close (raw);
-      }
-      g_clear_object (&db);
-
-      /* Opening again migrates nothing and makes no second copy. */
-      db = ll_database_open (path, LL_DATABASE_OPEN_NONE, &error);
-      g_assert_no_error (error);
-      g_clear_object (&db);
-      {
-        g_autofree char *second = g_strdup_printf ("%s.before-v%d.2.bak", path, from + 1);
-        g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
-      }
-    }
-}
-
 /* Backup ------------------------------------------------------------------- */
 
 static void
@@ -997,6 +921,7 @@ main (int   argc,
   ADD ("open-empty-file", test_open_empty_file);
   ADD ("open-async", test_open_async);
   ADD ("open-share-mode", test_open_share_mode);
+  ADD ("journal-mode-after-check", test_journal_mode_after_check);
   g_test_add_func ("/core/database/mountinfo", test_mountinfo);
   ADD ("write-commit-rollback", test_write_commit_rollback);
   ADD ("schema-checks", test_schema_checks);
@@ -1006,7 +931,6 @@ main (int   argc,
   ADD ("changed-other", test_changed_other);
   ADD ("presence", test_presence);
   ADD ("settings", test_settings);
-  ADD ("migrations", test_migrations);
   ADD ("backup", test_backup);
   ADD ("backup-async", test_backup_async);
   ADD ("damaged-in-background", test_damaged_in_background);
