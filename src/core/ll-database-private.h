@@ -3,7 +3,36 @@
 
 /* For the stores, models and workflow in src/core only: the raw
  * connection, cached statements and the versioned-update helpers. Code
- * outside src/core uses ll-database.h. */
+ * outside src/core uses ll-database.h.
+ *
+ * A store writes inside ll_database_write(), so that a record and its
+ * children, events and serial are one transaction:
+ *
+ *   static gboolean
+ *   rename_func (LlDatabase *db, gpointer user_data, GError **error)
+ *   {
+ *     Rename *rename = user_data;
+ *     const char *columns[] = { "name" };
+ *     GValue values[1] = { G_VALUE_INIT };
+ *
+ *     g_value_init (&values[0], G_TYPE_STRING);
+ *     g_value_set_string (&values[0], rename->name);
+ *     // CONFLICT if someone saved first, NOT_FOUND if deleted
+ *     return _ll_database_update_versioned (db, "stations", rename->id, rename->version,
+ *                                           columns, values, 1, &rename->new_version, error);
+ *   }
+ *
+ * Inserts use `INSERT … RETURNING id`; reads use
+ *
+ *   g_autoptr(LlStatement) s = _ll_database_prepare (db, "SELECT … WHERE id = ?1", error);
+ *   _ll_statement_bind_int64 (s, 1, id);
+ *   while ((step = _ll_statement_step (s, error)) == LL_STEP_ROW)
+ *     … sqlite3_column_text (s->stmt, 0) …
+ *
+ * Validate values first and report LL_DATABASE_ERROR_INVALID with a
+ * sentence naming the field; the CHECK constraints of the schema are the
+ * last line, and their messages are technical. A worker thread uses its
+ * own connection from ll_database_open_secondary(). */
 
 #include <sqlite3.h>
 
