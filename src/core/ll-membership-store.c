@@ -943,6 +943,11 @@ update_func (LlDatabase  *db,
   if (stored == NULL)
     return FALSE;
 
+  /* A stale copy is a conflict, whatever else it changes. */
+  if (ll_membership_get_version (membership) != ll_membership_get_version (stored))
+    return row_update (db, stored, membership, ll_membership_get_version (membership), NULL,
+                       error);
+
   if (ll_membership_get_person_id (membership) != ll_membership_get_person_id (stored) ||
       ll_membership_get_station_id (membership) != ll_membership_get_station_id (stored) ||
       ll_membership_get_is_primary (membership) != ll_membership_get_is_primary (stored))
