@@ -41,6 +41,9 @@ static const char *version_fixtures[] = {
   "VALUES ('2024-05-10', 'reception', 1, '每月10日接待选民');"
   "INSERT INTO activity_participants (activity_id, person_id) VALUES (1, 1);"
   "INSERT INTO settings (key, value) VALUES ('office-name', '东湖街道人大工委');",
+  /* 2: search (rows written through the search triggers) */
+  "UPDATE cases SET body = '3号楼电梯老旧' WHERE id = 1;"
+  "INSERT INTO stations (kind, name, address) VALUES ('point', '幸福社区联系点', 'A座一楼');",
 };
 
 typedef struct
