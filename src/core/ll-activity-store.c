@@ -905,16 +905,14 @@ char *
 ll_activity_store_build_query (const LlActivityFilter *filter,
                                GArray                 *params)
 {
-  GString *sql;
+  g_autoptr(GString) where = g_string_new (NULL);
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (g_array_get_element_size (params) == sizeof (GValue), NULL);
 
-  sql = g_string_new ("SELECT id FROM activities");
-  build_where (filter, sql, params);
-  g_string_append (sql, " ORDER BY held_on DESC, id DESC");
-
-  return g_string_free (sql, FALSE);
+  build_where (filter, where, params);
+  return g_strconcat ("SELECT id FROM activities", where->str,
+                      " ORDER BY held_on DESC, id DESC", NULL);
 }
 
 static GArray *
@@ -1000,14 +998,16 @@ ll_activity_store_count (LlDatabase              *db,
                          GError                 **error)
 {
   g_autoptr(GArray) params = new_params ();
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM activities");
+  g_autoptr(GString) where = g_string_new (NULL);
   g_autoptr(LlStatement) statement = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LL_IS_DATABASE (db), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  build_where (filter, sql, params);
-  statement = prepare_with_params (db, sql->str, params, error);
+  build_where (filter, where, params);
+  sql = g_strconcat ("SELECT count(*) FROM activities", where->str, NULL);
+  statement = prepare_with_params (db, sql, params, error);
   if (statement == NULL || _ll_statement_step (statement, error) != LL_STEP_ROW)
     return -1;
 

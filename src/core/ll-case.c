@@ -911,10 +911,10 @@ validate_not_before (const char  *date,
   if (date == NULL || earlier == NULL || strcmp (date, earlier) >= 0)
     return TRUE;
 
-  /* Translators: “Deadline: 2025-03-01 is before the date received
+  /* Translators: “Deadline: 2025-03-01 is earlier than “Received”
    * (2025-03-05).” The first and third %s are fields, the others dates. */
   g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
-               _("%s: %s is before the date %s (%s)."),
+               _("%s: %s is earlier than “%s” (%s)."),
                LABEL (date_property), date, LABEL (earlier_property), earlier);
   return FALSE;
 }
