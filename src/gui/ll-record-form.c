@@ -8,6 +8,7 @@
 
 #include "ll-banner.h"
 #include "ll-choice.h"
+#include "ll-conflict-dialog.h"
 #include "ll-database.h"
 #include "ll-record-form.h"
 #include "ll-validate.h"
@@ -35,6 +36,9 @@ struct _LlRecordForm
   guint              n_specs;
   Field             *fields;
   GObject           *record;
+  LlDatabase        *db;
+  LlRecordSaveFunc   save_func;
+  LlRecordLoadFunc   load_func;
   gboolean           dirty;
   gboolean           stale;
   gboolean           loading;
@@ -51,11 +55,14 @@ enum {
 enum {
   CHANGED,
   RETRY,
+  SAVED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void retry_save_cb (LlRecordForm *self);
 
 G_DEFINE_FINAL_TYPE (LlRecordForm, ll_record_form, GTK_TYPE_WIDGET)
 
@@ -523,6 +530,7 @@ ll_record_form_dispose (GObject *object)
     g_clear_object (&self->fields[i].choices);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->record);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (ll_record_form_parent_class)->dispose (object);
 }
@@ -604,6 +612,17 @@ ll_record_form_class_init (LlRecordFormClass *klass)
   signals[RETRY] = g_signal_new ("retry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * LlRecordForm::saved:
+   * @record: the record as saved, with its new id and version
+   *
+   * ll_record_form_save() stored the record (possibly after the user
+   * chose in the conflict dialog). Not emitted when the user kept the
+   * colleague's version.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ll-record-form");
 }
@@ -615,10 +634,89 @@ ll_record_form_init (LlRecordForm *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
+  g_signal_connect (self, "retry", G_CALLBACK (retry_save_cb), NULL);
+
   self->banner = LL_BANNER (ll_banner_new ());
   g_signal_connect_object (self->banner, "button-clicked",
                            G_CALLBACK (banner_button_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->banner));
+}
+
+static gboolean save_record (LlRecordForm *self,
+                             GObject      *record);
+
+static void
+retry_save_cb (LlRecordForm *self)
+{
+  ll_record_form_save (self);
+}
+
+static void
+conflict_response_cb (LlConflictDialog *dialog,
+                      const char       *response,
+                      LlRecordForm     *self)
+{
+  if (g_str_equal (response, "theirs"))
+    {
+      ll_record_form_set_record (self, ll_conflict_dialog_get_theirs (dialog));
+    }
+  else if (g_str_equal (response, "mine"))
+    {
+      g_autoptr(GObject) mine = ll_conflict_dialog_build_mine (dialog);
+
+      /* Saved against their version: if yet another colleague saved in
+       * the meantime, the dialog comes back with the newest version. */
+      save_record (self, mine);
+    }
+}
+
+static void
+show_conflict (LlRecordForm *self,
+               GObject      *mine,
+               const GError *conflict)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) theirs = NULL;
+  LlConflictDialog *dialog;
+  GtkRoot *root;
+
+  theirs = self->load_func (self->db, ll_record_get_id (mine), &error);
+  if (theirs == NULL)
+    {
+      /* Deleted meanwhile: say so; the edit stays. */
+      ll_record_form_show_error (self, error, FALSE);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ll_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   theirs, mine, self->specs, self->n_specs,
+                                   conflict->message);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save_record (LlRecordForm *self,
+             GObject      *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->save_func (self->db, record, &error))
+    {
+      if (g_error_matches (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_CONFLICT))
+        show_conflict (self, record, error);
+      else
+        ll_record_form_show_error (self, error,
+                                   g_error_matches (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_BUSY) ||
+                                   g_error_matches (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_DISK_FULL) ||
+                                   g_error_matches (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_IO));
+      return FALSE;
+    }
+
+  ll_record_form_set_record (self, record);
+  g_signal_emit (self, signals[SAVED], 0, record);
+  return TRUE;
 }
 
 /**
@@ -909,4 +1007,58 @@ ll_record_form_get_specs (LlRecordForm *self,
   if (n_specs != NULL)
     *n_specs = self->n_specs;
   return self->specs;
+}
+
+/**
+ * ll_record_form_set_store:
+ * @save_func: saves a record (create or versioned update)
+ * @load_func: loads a record as it is now, for the conflict dialog
+ *
+ * Lets ll_record_form_save() store the record.
+ */
+void
+ll_record_form_set_store (LlRecordForm     *self,
+                          LlDatabase       *db,
+                          LlRecordSaveFunc  save_func,
+                          LlRecordLoadFunc  load_func)
+{
+  g_return_if_fail (LL_IS_RECORD_FORM (self));
+
+  g_set_object (&self->db, db);
+  self->save_func = save_func;
+  self->load_func = load_func;
+}
+
+/**
+ * ll_record_form_save:
+ *
+ * Saves what the rows hold. When a colleague saved the record first,
+ * shows both versions and lets the user keep theirs or their own; when
+ * the database is busy, the disk is full or the share fails, the edit
+ * stays in the form and the form offers Retry. Emits #LlRecordForm::saved
+ * once the record is stored.
+ *
+ * Returns: whether the record was saved at once (%FALSE when it could
+ *   not be, or when the conflict dialog is waiting for the user)
+ */
+gboolean
+ll_record_form_save (LlRecordForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+
+  g_return_val_if_fail (LL_IS_RECORD_FORM (self), FALSE);
+  g_return_val_if_fail (self->db != NULL && self->save_func != NULL, FALSE);
+
+  if (self->record == NULL)
+    return FALSE;
+
+  record = ll_record_form_build (self, &error);
+  if (record == NULL)
+    {
+      ll_record_form_show_error (self, error, FALSE);
+      return FALSE;
+    }
+
+  return save_record (self, record);
 }

@@ -4,10 +4,31 @@
 #include <adwaita.h>
 
 #include "ll-record.h"
+#include "ll-types.h"
 
 G_BEGIN_DECLS
 
 #define LL_TYPE_RECORD_FORM (ll_record_form_get_type ())
+
+/**
+ * LlRecordSaveFunc:
+ * @record: the record to save: created when its id is 0, else updated
+ *   against its version
+ *
+ * Saves @record through its store, setting its id and new version.
+ */
+typedef gboolean (*LlRecordSaveFunc) (LlDatabase  *db,
+                                      GObject     *record,
+                                      GError     **error);
+
+/**
+ * LlRecordLoadFunc:
+ *
+ * Returns: (transfer full): the record @id as it is now in the database
+ */
+typedef GObject *(*LlRecordLoadFunc) (LlDatabase  *db,
+                                      gint64       id,
+                                      GError     **error);
 
 G_DECLARE_FINAL_TYPE (LlRecordForm, ll_record_form, LL, RECORD_FORM, GtkWidget)
 
@@ -34,6 +55,11 @@ void          ll_record_form_show_error     (LlRecordForm      *self,
 void          ll_record_form_clear_message  (LlRecordForm      *self);
 GtkWidget    *ll_record_form_get_row        (LlRecordForm      *self,
                                              const char        *property);
+void          ll_record_form_set_store      (LlRecordForm      *self,
+                                             LlDatabase        *db,
+                                             LlRecordSaveFunc   save_func,
+                                             LlRecordLoadFunc   load_func);
+gboolean      ll_record_form_save           (LlRecordForm      *self);
 const LlFieldSpec *ll_record_form_get_specs (LlRecordForm      *self,
                                              guint             *n_specs);
 
