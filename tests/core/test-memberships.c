@@ -372,6 +372,13 @@ test_head (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpint (n_current (fixture, zhang), ==, 0);
 
+  /* Assigning the member again, as head. */
+  refused = ll_membership_store_assign (fixture->db, li, fixture->east, "head", FALSE, &error);
+  g_assert_null (refused);
+  assert_error (error, LL_DATABASE_ERROR_INVALID,
+                "“东湖社区联络站” already has a station head, 王建国.");
+  g_clear_error (&error);
+
   g_assert_false (ll_membership_store_set_role (fixture->db, other, "head", &error));
   assert_error (error, LL_DATABASE_ERROR_INVALID, "already has a station head, 王建国");
   g_clear_error (&error);
