@@ -1399,7 +1399,7 @@ ll_membership_store_remove (LlDatabase    *db,
  * @person_ids: (array length=n_people): the people selected
  * @n_people: the number of @person_ids
  * @from_station_id: the station they are dragged from, or 0 for each
- *   person's primary station
+ *   person's primary station; @station_id itself changes nothing
  * @station_id: the station they are dropped on
  * @copy: %TRUE to add @station_id to their stations (only for the roles
  *   that serve several), %FALSE to move them
@@ -1440,12 +1440,14 @@ ll_membership_store_move_many (LlDatabase             *db,
 
   write.person_ids = person_ids;
   write.n_people = n_people;
-  write.from_station_id = from_station_id == station_id ? 0 : from_station_id;
+  write.from_station_id = from_station_id;
   write.station_id = station_id;
   write.copy = copy;
   write.log = log;
 
-  if (n_people > 0 && !ll_database_write (db, move_many_func, &write, error))
+  /* Dropped back where they were dragged from: nothing to do. */
+  if (n_people > 0 && from_station_id != station_id &&
+      !ll_database_write (db, move_many_func, &write, error))
     return FALSE;
 
   if (snapshot != NULL)

@@ -696,6 +696,13 @@ test_move_many_from_and_copy (Fixture       *fixture,
   g_assert_cmpint (n_current (fixture, observer), ==, 2);
   g_clear_pointer (&snapshot, ll_membership_snapshot_unref);
 
+  /* Dropped back on the column they came from: nothing changes. */
+  g_assert_true (ll_membership_store_move_many (fixture->db, officers, 2, fixture->west,
+                                                fixture->west, FALSE, &snapshot, &error));
+  g_assert_true (ll_membership_snapshot_is_empty (snapshot));
+  g_clear_pointer (&snapshot, ll_membership_snapshot_unref);
+  g_assert_cmpint (primary_station (fixture, judge), ==, fixture->east);
+
   /* Copying again onto the same station changes nothing. */
   g_assert_true (ll_membership_store_move_many (fixture->db, officers, 2, 0, fixture->west, TRUE,
                                                 &snapshot, &error));
