@@ -12,8 +12,8 @@
 
 /* Activities and their participants. The list is newest first
  * (activities_held); a type or a station filter reads activities_type
- * or activities_station in the same order, a person's activities come
- * from activity_participants_person. */
+ * or activities_station in the same order (the ids of one day sorted by
+ * id), a person's activities come from activity_participants_person. */
 
 #define ACTIVITY_COLUMNS \
   "a.id, a.version, a.held_on, a.type, a.subtype, a.station_id, a.title, a.location, " \
@@ -906,12 +906,22 @@ ll_activity_store_build_query (const LlActivityFilter *filter,
                                GArray                 *params)
 {
   g_autoptr(GString) where = g_string_new (NULL);
+  const char *index = "";
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (g_array_get_element_size (params) == sizeof (GValue), NULL);
 
   build_where (filter, where, params);
-  return g_strconcat ("SELECT id FROM activities", where->str,
+
+  /* As for cases: without statistics SQLite would rather scan
+   * activities_held in order than sort the ids of one day, so the index
+   * of a single type or station is named. */
+  if (filter != NULL && filter->type != NULL)
+    index = " INDEXED BY activities_type";
+  else if (filter != NULL && filter->station_id != 0 && filter->station_only)
+    index = " INDEXED BY activities_station";
+
+  return g_strconcat ("SELECT id FROM activities", index, where->str,
                       " ORDER BY held_on DESC, id DESC", NULL);
 }
 
