@@ -403,8 +403,10 @@ ll_attachment_store_add_file (LlDatabase    *db,
 
   if (g_file_info_get_size (info) > LL_ATTACHMENT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (LL_ATTACHMENT_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (LL_ATTACHMENT_MAX_SIZE,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
                    _("“%s” is %s; an attachment can be at most %s."), name, size, limit);

@@ -499,8 +499,10 @@ ll_attachment_validate (LlAttachment  *self,
 
   if (self->size < 0 || self->size > LL_ATTACHMENT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (MAX (self->size, 0));
-      g_autofree char *limit = g_format_size (LL_ATTACHMENT_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (MAX (self->size, 0),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (LL_ATTACHMENT_MAX_SIZE,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
 
       /* Translators: “photo.jpg” is 63.2 MB; an attachment can be at
        * most 52.4 MB. */
