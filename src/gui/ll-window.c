@@ -7,9 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "ll-banner.h"
+#include "ll-case-store.h"
 #include "ll-database.h"
+#include "ll-page.h"
 #include "ll-paths.h"
+#include "ll-person-store.h"
 #include "ll-presence.h"
+#include "ll-station-store.h"
 #include "ll-window.h"
 
 /* The list of colleagues who have the file open is refreshed this many
@@ -32,6 +36,10 @@ struct _LlWindow
   GtkMenuButton   *presence_button;
   GtkLabel        *presence_label;
   GtkLabel        *presence_count;
+  GtkLabel        *count_stations;
+  GtkLabel        *count_people;
+  GtkLabel        *count_cases;
+  GtkLabel        *badge_overdue;
 
   /* Owned */
   GSettings       *settings;
@@ -40,6 +48,7 @@ struct _LlWindow
   LlDatabase      *database;
   GCancellable    *open_cancellable;
   guint            presence_source;
+  guint            counts_idle;
 };
 
 enum {
@@ -180,6 +189,46 @@ ll_window_get_editable (LlWindow *self)
          !ll_database_get_damaged (self->database);
 }
 
+/* Each page of the stack that is an LlPage gets the database and
+ * whether it may be edited. */
+static void
+update_pages (LlWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  gboolean editable = ll_window_get_editable (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (LL_IS_PAGE (child))
+        {
+          ll_page_set_database (LL_PAGE (child), self->database);
+          ll_page_set_editable (LL_PAGE (child), editable);
+        }
+    }
+}
+
+static LlPage *
+visible_page (LlWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  return LL_IS_PAGE (child) ? LL_PAGE (child) : NULL;
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LlPage *page = visible_page (LL_WINDOW (widget));
+
+  if (page != NULL)
+    ll_page_focus_search (page);
+}
+
 static void
 update_banners (LlWindow *self)
 {
@@ -212,6 +261,7 @@ database_damaged_cb (LlWindow   *self,
                      LlDatabase *database)
 {
   update_banners (self);
+  update_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
@@ -258,6 +308,85 @@ presence_timeout_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Takes @description, what a screen reader says for the number. */
+static void
+set_count (GtkLabel *label,
+           gint64    count,
+           char     *description)
+{
+  g_autofree char *owned = description;
+  g_autofree char *text = NULL;
+
+  if (count < 0)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, owned, -1);
+}
+
+static void
+update_counts (LlWindow *self)
+{
+  gint64 stations = -1, people = -1, open = -1, overdue = -1;
+
+  if (self->database != NULL)
+    {
+      /* A failed count shows nothing rather than a wrong number. */
+      stations = ll_station_store_count (self->database, FALSE, NULL);
+      people = ll_person_store_count_active (self->database, NULL);
+      open = ll_case_store_count_open (self->database, NULL);
+      overdue = ll_case_store_count_overdue (self->database, NULL);
+    }
+
+  /* Translators: read out by screen readers beside “Stations” */
+  set_count (self->count_stations, stations,
+             g_strdup_printf (_("%lld stations"), (long long) stations));
+  /* Translators: read out by screen readers beside “People” */
+  set_count (self->count_people, people,
+             g_strdup_printf (_("%lld active people"), (long long) people));
+  /* Translators: read out by screen readers beside “Cases” */
+  set_count (self->count_cases, open,
+             g_strdup_printf (_("%lld open cases"), (long long) open));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_overdue), overdue > 0);
+  if (overdue > 0)
+    {
+      g_autofree char *tooltip = NULL;
+
+      set_count (self->badge_overdue, overdue,
+                 g_strdup_printf (_("%lld overdue cases"), (long long) overdue));
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld case is past its deadline",
+                                              "%lld cases are past their deadline", overdue),
+                                 (long long) overdue);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_overdue), tooltip);
+    }
+}
+
+static gboolean
+update_counts_idle_cb (gpointer user_data)
+{
+  LlWindow *self = user_data;
+
+  self->counts_idle = 0;
+  update_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+database_changed_cb (LlWindow   *self,
+                     GPtrArray  *changes,
+                     LlDatabase *database)
+{
+  /* Several changes in a row cost one recount. */
+  if (self->counts_idle == 0)
+    self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, update_counts_idle_cb, self, NULL);
+}
+
 static void
 set_database (LlWindow   *self,
               LlDatabase *database,
@@ -270,6 +399,7 @@ set_database (LlWindow   *self,
       g_clear_object (&self->database);
     }
   g_clear_handle_id (&self->presence_source, g_source_remove);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
 
   g_set_object (&self->file, file);
 
@@ -280,6 +410,8 @@ set_database (LlWindow   *self,
       self->database = g_object_ref (database);
       g_signal_connect_object (database, "notify::damaged",
                                G_CALLBACK (database_damaged_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (database, "changed",
+                               G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
       self->presence_source = g_timeout_add (PRESENCE_POLLS *
                                              ll_database_get_poll_interval (database),
                                              presence_timeout_cb, self);
@@ -294,7 +426,9 @@ set_database (LlWindow   *self,
 
   update_banners (self);
   refresh_presence (self);
+  update_counts (self);
   update_title (self);
+  update_pages (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
@@ -529,6 +663,7 @@ ll_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_handle_id (&self->presence_source, g_source_remove);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   if (self->database != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->database, self);
@@ -617,6 +752,10 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_label);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, presence_count);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, count_stations);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, count_people);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, count_cases);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, badge_overdue);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
@@ -634,6 +773,10 @@ ll_window_class_init (LlWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_names[i]);
+
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
 }
 
 static void
