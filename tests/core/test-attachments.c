@@ -10,6 +10,7 @@
 #include "ll-attachment-store.h"
 #include "ll-case-store.h"
 #include "ll-core.h"
+#include "ll-station-store.h"
 #include "test-util.h"
 
 /* Attachments: bytes in the database, checksums, MIME types, the size
@@ -23,6 +24,23 @@ typedef struct
   gint64      case_id;
   gint64      activity_id;
 } Fixture;
+
+static gint64
+add_station (LlDatabase *db,
+             const char *name,
+             const char *kind,
+             gint64      parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStation) station = ll_station_new ();
+
+  ll_station_set_name (station, name);
+  ll_station_set_kind (station, kind);
+  ll_station_set_parent_id (station, parent_id);
+  g_assert_true (ll_station_store_create (db, station, &error));
+  g_assert_no_error (error);
+  return ll_station_get_id (station);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -39,11 +57,7 @@ fixture_set_up (Fixture       *fixture,
   ll_database_set_user (fixture->db, "xiaoli");
   ll_database_set_host (fixture->db, "front-desk");
 
-  g_assert_true (test_write_sql (fixture->db,
-                                 "INSERT INTO stations (id, kind, name) "
-                                 "VALUES (1, 'station', '东湖社区联络站');",
-                                 &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (add_station (fixture->db, "东湖社区联络站", "station", 0), ==, 1);
 
   ll_case_set_title (kase, "小区门口积水");
   ll_case_set_received_on (kase, "2025-03-05");

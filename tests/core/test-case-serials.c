@@ -9,6 +9,7 @@
 
 #include "ll-case-store.h"
 #include "ll-core.h"
+#include "ll-station-store.h"
 #include "test-util.h"
 
 /* Serial numbers 'YYYY-NNNN': unique per year even when two machines
@@ -23,6 +24,23 @@ typedef struct
   LlDatabase *db;
 } Fixture;
 
+static gint64
+add_station (LlDatabase *db,
+             const char *name,
+             const char *kind,
+             gint64      parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStation) station = ll_station_new ();
+
+  ll_station_set_name (station, name);
+  ll_station_set_kind (station, kind);
+  ll_station_set_parent_id (station, parent_id);
+  g_assert_true (ll_station_store_create (db, station, &error));
+  g_assert_no_error (error);
+  return ll_station_get_id (station);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -34,11 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = ll_database_open (fixture->path, LL_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  g_assert_true (test_write_sql (fixture->db,
-                                 "INSERT INTO stations (id, kind, name) "
-                                 "VALUES (1, 'station', '东湖社区联络站');",
-                                 &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (add_station (fixture->db, "东湖社区联络站", "station", 0), ==, 1);
 }
 
 static void

@@ -10,6 +10,8 @@
 #include "ll-case-store.h"
 #include "ll-case-workflow.h"
 #include "ll-core.h"
+#include "ll-station-store.h"
+#include "ll-department-store.h"
 #include "test-util.h"
 
 /* The case workflow: every transition and rule of DOMAIN.md, each
@@ -26,6 +28,36 @@ typedef struct
   LlDatabase *db;
 } Fixture;
 
+static gint64
+add_station (LlDatabase *db,
+             const char *name,
+             const char *kind,
+             gint64      parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStation) station = ll_station_new ();
+
+  ll_station_set_name (station, name);
+  ll_station_set_kind (station, kind);
+  ll_station_set_parent_id (station, parent_id);
+  g_assert_true (ll_station_store_create (db, station, &error));
+  g_assert_no_error (error);
+  return ll_station_get_id (station);
+}
+
+static gint64
+add_department (LlDatabase *db,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDepartment) department = ll_department_new ();
+
+  ll_department_set_name (department, name);
+  g_assert_true (ll_department_store_create (db, department, &error));
+  g_assert_no_error (error);
+  return ll_department_get_id (department);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -41,13 +73,9 @@ fixture_set_up (Fixture       *fixture,
   ll_database_set_user (fixture->db, "xiaoli");
   ll_database_set_host (fixture->db, "front-desk");
 
-  g_assert_true (test_write_sql (fixture->db,
-                                 "INSERT INTO stations (id, kind, name) "
-                                 "VALUES (1, 'station', '东湖社区联络站');"
-                                 "INSERT INTO departments (id, name) VALUES (1, '区住建局');"
-                                 "INSERT INTO departments (id, name) VALUES (2, '区交通局');",
-                                 &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (add_station (fixture->db, "东湖社区联络站", "station", 0), ==, 1);
+  g_assert_cmpint (add_department (fixture->db, "区住建局"), ==, 1);
+  g_assert_cmpint (add_department (fixture->db, "区交通局"), ==, 2);
 }
 
 static void

@@ -12,6 +12,9 @@
 #include "ll-core.h"
 #include "ll-enums.h"
 #include "ll-validate.h"
+#include "ll-station-store.h"
+#include "ll-person-store.h"
+#include "ll-department-store.h"
 #include "test-util.h"
 
 /* Cases: the record, registration, edits with their history, deletion,
@@ -23,6 +26,49 @@ typedef struct
   char       *path;
   LlDatabase *db;
 } Fixture;
+
+static gint64
+add_station (LlDatabase *db,
+             const char *name,
+             const char *kind,
+             gint64      parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlStation) station = ll_station_new ();
+
+  ll_station_set_name (station, name);
+  ll_station_set_kind (station, kind);
+  ll_station_set_parent_id (station, parent_id);
+  g_assert_true (ll_station_store_create (db, station, &error));
+  g_assert_no_error (error);
+  return ll_station_get_id (station);
+}
+
+static gint64
+add_person (LlDatabase *db,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlPerson) person = ll_person_new ();
+
+  ll_person_set_name (person, name);
+  g_assert_true (ll_person_store_create (db, person, &error));
+  g_assert_no_error (error);
+  return ll_person_get_id (person);
+}
+
+static gint64
+add_department (LlDatabase *db,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlDepartment) department = ll_department_new ();
+
+  ll_department_set_name (department, name);
+  g_assert_true (ll_department_store_create (db, department, &error));
+  g_assert_no_error (error);
+  return ll_department_get_id (department);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -38,22 +84,16 @@ fixture_set_up (Fixture       *fixture,
   ll_database_set_host (fixture->db, "front-desk");
 
   /* 东湖街道人大代表之家 → 东湖社区联络站 → 东湖一号点; 西山联络站. */
-  g_assert_true (test_write_sql (fixture->db,
-                                 "INSERT INTO stations (id, kind, name) "
-                                 "VALUES (1, 'home', '东湖街道人大代表之家');"
-                                 "INSERT INTO stations (id, parent_id, kind, name) "
-                                 "VALUES (2, 1, 'station', '东湖社区联络站');"
-                                 "INSERT INTO stations (id, parent_id, kind, name) "
-                                 "VALUES (3, 2, 'point', '东湖一号点');"
-                                 "INSERT INTO stations (id, kind, name) "
-                                 "VALUES (4, 'station', '西山联络站');"
-                                 "INSERT INTO departments (id, name) VALUES (1, '区住建局');"
-                                 "INSERT INTO departments (id, name) VALUES (2, '区交通局');"
-                                 "INSERT INTO people (id, name) VALUES (1, '王建国');"
-                                 "INSERT INTO people (id, name) VALUES (2, '李晓鹃');"
-                                 "INSERT INTO people (id, name) VALUES (3, '张伟');",
-                                 &error));
-  g_assert_no_error (error);
+  /* 东湖街道人大代表之家 → 东湖社区联络站 → 东湖一号点; 西山联络站. */
+  g_assert_cmpint (add_station (fixture->db, "东湖街道人大代表之家", "home", 0), ==, 1);
+  g_assert_cmpint (add_station (fixture->db, "东湖社区联络站", "station", 1), ==, 2);
+  g_assert_cmpint (add_station (fixture->db, "东湖一号点", "point", 2), ==, 3);
+  g_assert_cmpint (add_station (fixture->db, "西山联络站", "station", 0), ==, 4);
+  g_assert_cmpint (add_department (fixture->db, "区住建局"), ==, 1);
+  g_assert_cmpint (add_department (fixture->db, "区交通局"), ==, 2);
+  g_assert_cmpint (add_person (fixture->db, "王建国"), ==, 1);
+  g_assert_cmpint (add_person (fixture->db, "李晓鹃"), ==, 2);
+  g_assert_cmpint (add_person (fixture->db, "张伟"), ==, 3);
 }
 
 static void
