@@ -503,6 +503,49 @@ test_bounded_cache (Fixture       *fixture,
   g_assert_cmpint (g_atomic_int_get (&n_live_items), ==, live_before);
 }
 
+/* An empty model shows the first rows of a long query before the rest
+ * is read: the list opens as fast as a short one. */
+static void
+test_first_rows_early (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LlQueryModel) model = NULL;
+  guint n = 500000;
+
+  model = ll_query_model_new (fixture->db, TEST_TYPE_ITEM, load_made_up, NULL);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  ll_query_model_set_query (model,
+                            "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL "
+                            "SELECT i + 1 FROM n WHERE i < 500000) "
+                            "SELECT i FROM n",
+                            NULL, 0);
+  g_assert_true (ll_query_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  wait_loaded (model);
+
+  {
+    const Change expected[] = {
+      { 0, 0, 2 * LL_QUERY_MODEL_PAGE_SIZE },
+      { 2 * LL_QUERY_MODEL_PAGE_SIZE, 0, n - 2 * LL_QUERY_MODEL_PAGE_SIZE },
+    };
+
+    assert_changes (fixture, expected, G_N_ELEMENTS (expected));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+
+  /* A model that shows rows keeps them until the whole answer is there. */
+  ll_query_model_set_query (model, "SELECT i FROM (WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL "
+                            "SELECT i + 1 FROM n WHERE i < 500000) SELECT i FROM n) WHERE i > 1",
+                            NULL, 0);
+  wait_loaded (model);
+  {
+    const Change expected[] = { { 0, 1, 0 } };
+
+    assert_changes (fixture, expected, G_N_ELEMENTS (expected));
+  }
+  g_signal_handlers_disconnect_by_data (model, fixture);
+}
+
 static void
 test_changes_elsewhere (Fixture       *fixture,
                         gconstpointer  data)
@@ -759,6 +802,7 @@ main (int   argc,
   ADD ("rows-in-order", test_rows_in_order);
   ADD ("lazy-pages", test_lazy_pages);
   ADD ("bounded-cache", test_bounded_cache);
+  ADD ("first-rows-early", test_first_rows_early);
   ADD ("changes-elsewhere", test_changes_elsewhere);
   ADD ("row-gone", test_row_gone);
   g_test_add ("/core/query-model/new-query-cancels", Fixture, "share", fixture_set_up,
