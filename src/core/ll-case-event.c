@@ -353,7 +353,8 @@ ll_case_event_get_host (LlCaseEvent *self)
  * ll_case_event_get_kind:
  * @self: a #LlCaseEvent
  *
- * Returns: (nullable): what happened: `registered`, `edited`, or a workflow action key such as `assign`
+ * Returns: (nullable): what happened: `registered`, `edited`, or a
+ *   workflow action key such as `assign`
  */
 const char *
 ll_case_event_get_kind (LlCaseEvent *self)

@@ -768,7 +768,8 @@ ll_case_class_init (LlCaseClass *klass)
   /**
    * LlCase:station-name:
    *
-   * The station's name, filled in by ll_case_store_load_many() and ll_case_store_get(); not a column.
+   * The station's name, filled in by ll_case_store_load_many() and
+   * ll_case_store_get(); not a column.
    */
   properties[PROP_STATION_NAME] =
     g_param_spec_string ("station-name", NULL, NULL,
@@ -778,7 +779,8 @@ ll_case_class_init (LlCaseClass *klass)
   /**
    * LlCase:department-name:
    *
-   * The department's name, filled in by ll_case_store_load_many() and ll_case_store_get(); not a column.
+   * The department's name, filled in by ll_case_store_load_many() and
+   * ll_case_store_get(); not a column.
    */
   properties[PROP_DEPARTMENT_NAME] =
     g_param_spec_string ("department-name", NULL, NULL,
@@ -2185,7 +2187,8 @@ ll_case_set_updated_at (LlCase     *self,
  * ll_case_get_station_name:
  * @self: a #LlCase
  *
- * Returns: (nullable): the station's name, filled in by ll_case_store_load_many() and ll_case_store_get(); not a column
+ * Returns: (nullable): the station's name, filled in by
+ *   ll_case_store_load_many() and ll_case_store_get(); not a column
  */
 const char *
 ll_case_get_station_name (LlCase *self)
@@ -2199,7 +2202,8 @@ ll_case_get_station_name (LlCase *self)
  * ll_case_get_department_name:
  * @self: a #LlCase
  *
- * Returns: (nullable): the department's name, filled in by ll_case_store_load_many() and ll_case_store_get(); not a column
+ * Returns: (nullable): the department's name, filled in by
+ *   ll_case_store_load_many() and ll_case_store_get(); not a column
  */
 const char *
 ll_case_get_department_name (LlCase *self)

@@ -741,8 +741,8 @@ test_load_many (Fixture       *fixture,
   gint64 ids[] = { ll_case_get_id (c), 12345, ll_case_get_id (a), ll_case_get_id (b) };
   guint n_statements = 0;
 
-  g_assert_true (ll_case_workflow_assign (fixture->db, b, "department", 2, "2025-04-01", "2025-03-03",
-                                          &error));
+  g_assert_true (ll_case_workflow_assign (fixture->db, b, "department", 2, "2025-04-01",
+                                          "2025-03-03", &error));
   g_assert_no_error (error);
 
   sqlite3_trace_v2 (_ll_database_get_handle (fixture->db), SQLITE_TRACE_STMT,
