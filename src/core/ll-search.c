@@ -29,7 +29,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ll-database-private.h"
 #include "ll-search.h"

@@ -23,23 +23,22 @@ typedef enum
   LL_SEARCH_SCOPE_STATIONS,
 } LlSearchScope;
 
-const char  *ll_search_scope_get_table   (LlSearchScope   scope);
-const char * const *
-             ll_search_scope_get_columns (LlSearchScope   scope);
+const char         *ll_search_scope_get_table   (LlSearchScope   scope);
+const char * const *ll_search_scope_get_columns (LlSearchScope   scope);
 
-GArray      *ll_search_params_new        (void);
-gboolean     ll_search_query_is_blank    (const char     *query);
-char       **ll_search_split_query       (const char     *query);
+GArray             *ll_search_params_new        (void);
+gboolean            ll_search_query_is_blank    (const char     *query);
+char              **ll_search_split_query       (const char     *query);
 
-char        *ll_search_build_filter      (LlSearchScope   scope,
-                                          const char     *query,
-                                          const char     *id_column,
-                                          GArray         *params);
+char               *ll_search_build_filter      (LlSearchScope   scope,
+                                                 const char     *query,
+                                                 const char     *id_column,
+                                                 GArray         *params);
 
-GArray      *ll_search_ids               (LlDatabase     *db,
-                                          LlSearchScope   scope,
-                                          const char     *query,
-                                          guint           limit,
-                                          GError        **error);
+GArray             *ll_search_ids               (LlDatabase     *db,
+                                                 LlSearchScope   scope,
+                                                 const char     *query,
+                                                 guint           limit,
+                                                 GError        **error);
 
 G_END_DECLS

@@ -431,7 +431,8 @@ test_lazy_pages (Fixture       *fixture,
   g_assert_cmpuint (n_loads, ==, 1);
   g_assert_cmpuint (asked->len, ==, LL_QUERY_MODEL_PAGE_SIZE);
   for (guint i = 0; i < asked->len; i++)
-    g_assert_cmpint (g_array_index (asked, gint64, i), ==, ll_query_model_get_id (fixture->model, i));
+    g_assert_cmpint (g_array_index (asked, gint64, i), ==,
+                     ll_query_model_get_id (fixture->model, i));
 
   /* Rows of the same page come from the cache, as the same object. */
   {
