@@ -112,7 +112,7 @@ struct _LlQueryModel
 
   GType            item_type;
   gulong           changed_handler;
-  guint            refresh_source;
+  GSource         *refresh_source;
   guint            generation;
   guint            loading : 1;
   guint            all_stale : 1;
@@ -374,7 +374,7 @@ refresh_idle_cb (gpointer data)
 {
   LlQueryModel *self = data;
 
-  self->refresh_source = 0;
+  g_clear_pointer (&self->refresh_source, g_source_unref);
   if (!self->loading)
     start_query (self);
 
@@ -385,12 +385,13 @@ refresh_idle_cb (gpointer data)
 static void
 schedule_refresh (LlQueryModel *self)
 {
-  if (self->refresh_source != 0 || self->loading)
+  if (self->refresh_source != NULL || self->loading)
     return;
 
-  self->refresh_source = g_idle_add (refresh_idle_cb, self);
-  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->refresh_source),
-                            "[lianluo] query model refresh");
+  self->refresh_source = g_idle_source_new ();
+  g_source_set_callback (self->refresh_source, refresh_idle_cb, self, NULL);
+  g_source_set_static_name (self->refresh_source, "[lianluo] query model refresh");
+  g_source_attach (self->refresh_source, g_main_context_get_thread_default ());
 }
 
 static int
@@ -857,7 +858,11 @@ ll_query_model_dispose (GObject *object)
   LlQueryModel *self = LL_QUERY_MODEL (object);
 
   cancel_query (self);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->refresh_source != NULL)
+    {
+      g_source_destroy (self->refresh_source);
+      g_clear_pointer (&self->refresh_source, g_source_unref);
+    }
   g_clear_signal_handler (&self->changed_handler, self->db);
   if (self->cache != NULL)
     clear_cache (self);
