@@ -21,5 +21,9 @@ typedef struct _LlCaseEvent   LlCaseEvent;
 typedef struct _LlActivity    LlActivity;
 typedef struct _LlDepartment  LlDepartment;
 typedef struct _LlQueryModel  LlQueryModel;
+typedef struct _LlArea        LlArea;
+typedef struct _LlGroup       LlGroup;
+typedef struct _LlPairing     LlPairing;
+typedef struct _LlAttachment  LlAttachment;
 
 G_END_DECLS
