@@ -23,6 +23,9 @@
  * page is shown scaled up rather than allocating hundreds of MB. */
 #define MAX_TEXTURE_SIDE 4096
 #define SCROLL_STEP 48
+/* While the zoom keeps changing (Ctrl+scroll, a sidebar sliding in at
+ * fit width) pages are shown scaled and rendered once it settles. */
+#define SETTLE_MS 150
 
 typedef struct {
   gboolean set;
@@ -59,6 +62,8 @@ struct _LlPdfCanvas
   gboolean       has_pointer;
   guint          scrolling;
   gboolean       first_drawn;
+  gint64         zoom_changed_at;
+  guint          settle_source;
   guint          notify_zoom_source;
   gulong         rendered_handler;
 
@@ -117,6 +122,8 @@ relayout (LlPdfCanvas *self,
   self->offsets[self->n_pages] = y - SPACING + MARGIN;
   self->content_height = self->offsets[self->n_pages];
   self->content_width = max_width + 2 * MARGIN;
+  if (self->layout_zoom > 0)
+    self->zoom_changed_at = g_get_monotonic_time ();
   self->layout_zoom = zoom;
 }
 
@@ -313,6 +320,33 @@ scroll_to_match_now (LlPdfCanvas *self,
 
 /* Requests */
 
+static gboolean
+settle_cb (gpointer data)
+{
+  LlPdfCanvas *self = data;
+
+  self->settle_source = 0;
+  update_requests (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether to wait with rendering because the zoom is still changing;
+ * a page with nothing to show scaled is rendered at once. */
+static gboolean
+wait_for_zoom (LlPdfCanvas *self,
+               guint        page)
+{
+  if (g_get_monotonic_time () - self->zoom_changed_at >= SETTLE_MS * 1000 ||
+      ll_pdf_document_lookup (self->document, page, 1, NULL) == NULL)
+    return FALSE;
+
+  if (self->settle_source == 0)
+    self->settle_source = g_timeout_add (SETTLE_MS, settle_cb, self);
+
+  return TRUE;
+}
+
 static void
 update_requests (LlPdfCanvas *self)
 {
@@ -326,6 +360,13 @@ update_requests (LlPdfCanvas *self)
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   visible_pages (self, &first, &last);
   ll_pdf_document_keep (self->document, first, last);
+
+  if (wait_for_zoom (self, first))
+    {
+      /* Nothing at an old zoom is worth rendering now. */
+      ll_pdf_document_cancel (self->document, self, 1, 0);
+      return;
+    }
 
   for (guint i = first; i <= last; i++)
     ll_pdf_document_request (self->document, self, i, render_width (self, i, scale),
@@ -673,7 +714,7 @@ ll_pdf_canvas_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_texture (snapshot, texture, &rect);
 
       /* Evicted meanwhile, or the cache limit went down. */
-      if (!exact)
+      if (!exact && !wait_for_zoom (self, i))
         ll_pdf_document_request (self->document, self, i, render_width (self, i, scale),
                                  LL_PDF_PRIORITY_VISIBLE);
 
@@ -830,6 +871,7 @@ ll_pdf_canvas_dispose (GObject *object)
 
   ll_pdf_canvas_set_document (self, NULL);
   g_clear_handle_id (&self->notify_zoom_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);

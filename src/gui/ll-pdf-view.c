@@ -27,6 +27,7 @@ struct _LlPdfView
 
   /* Template widgets */
   GtkWidget          *box;
+  GtkWidget          *toolbar;
   GtkToggleButton    *thumbnails_button;
   GtkEntry           *page_entry;
   GtkLabel           *n_pages_label;
@@ -338,6 +339,11 @@ set_document (LlPdfView     *self,
       gtk_list_view_set_model (self->thumbnails, GTK_SELECTION_MODEL (self->selection));
       gtk_stack_set_visible_child_name (self->stack, "pages");
     }
+
+  /* Nothing to page through, zoom or find without a document. */
+  gtk_widget_set_visible (self->toolbar, document != NULL);
+  if (document == NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
   update_page_label (self);
   update_actions (self);
@@ -1396,6 +1402,7 @@ ll_pdf_view_class_init (LlPdfViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lianluo/Lianluo/ll-pdf-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LlPdfView, box);
+  gtk_widget_class_bind_template_child (widget_class, LlPdfView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, LlPdfView, thumbnails_button);
   gtk_widget_class_bind_template_child (widget_class, LlPdfView, page_entry);
   gtk_widget_class_bind_template_child (widget_class, LlPdfView, n_pages_label);
