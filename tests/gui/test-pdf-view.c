@@ -756,6 +756,16 @@ test_print_to_file (void)
 
   g_object_unref (original);
   g_object_unref (printed);
+
+  /* Kept with the screenshots, to look at. */
+  if (g_getenv ("LL_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("LL_TEST_SCREENSHOTS"),
+                                                "printed.pdf", NULL);
+      g_autoptr(GFile) copy = g_file_new_for_path (keep);
+
+      g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
 }
 
 static void
