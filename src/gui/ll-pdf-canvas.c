@@ -742,13 +742,15 @@ ll_pdf_canvas_snapshot (GtkWidget   *widget,
                   const graphene_rect_t *box = &g_array_index (self->matches->rects,
                                                                graphene_rect_t,
                                                                match->first_rect + r);
+                  double sx = rect.size.width / page_width;
+                  double sy = rect.size.height / page_height;
                   graphene_rect_t area;
 
                   graphene_rect_init (&area,
-                                      rect.origin.x + box->origin.x * rect.size.width / page_width - 1,
-                                      rect.origin.y + box->origin.y * rect.size.height / page_height - 1,
-                                      box->size.width * rect.size.width / page_width + 2,
-                                      box->size.height * rect.size.height / page_height + 2);
+                                      rect.origin.x + box->origin.x * sx - 1,
+                                      rect.origin.y + box->origin.y * sy - 1,
+                                      box->size.width * sx + 2,
+                                      box->size.height * sy + 2);
                   gtk_snapshot_append_color (snapshot, current ? &current_hit : &hit, &area);
 
                   if (current)
@@ -1205,15 +1207,15 @@ ll_pdf_canvas_page_is_rendered (LlPdfCanvas *self,
                                 guint        page)
 {
   gboolean exact = FALSE;
+  int scale;
 
   g_return_val_if_fail (LL_IS_PDF_CANVAS (self), FALSE);
 
   if (!layout_ready (self) || page >= self->n_pages)
     return FALSE;
 
-  ll_pdf_document_lookup (self->document, page,
-                          render_width (self, page, gtk_widget_get_scale_factor (GTK_WIDGET (self))),
-                          &exact);
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  ll_pdf_document_lookup (self->document, page, render_width (self, page, scale), &exact);
   return exact;
 }
 

@@ -1154,6 +1154,7 @@ open_with_action (GtkWidget  *widget,
   g_autoptr(GAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GList files = { NULL, NULL, NULL };
+  GdkDisplay *display;
 
   if (self->document == NULL)
     return;
@@ -1188,7 +1189,8 @@ open_with_action (GtkWidget  *widget,
     }
 
   files.data = file;
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  display = gtk_widget_get_display (widget);
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
   if (!g_app_info_launch (app, &files, context, &error))
     show_message (self, _("The Document Could Not Be Opened"), error->message);
 }
@@ -1534,10 +1536,14 @@ ll_pdf_view_init (LlPdfView *self)
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (page_keys[i].keyval,
-                                                                                    page_keys[i].mods),
-                                                            gtk_named_action_new (page_keys[i].action)));
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (page_keys[i].keyval,
+                                                            page_keys[i].mods);
+      GtkShortcutAction *action = gtk_named_action_new (page_keys[i].action);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), controller);
 
   controller = gtk_event_controller_key_new ();
@@ -1856,7 +1862,8 @@ ll_pdf_view_print_to_file (LlPdfView  *self,
   if (self->document == NULL || path == NULL)
     {
       g_set_error_literal (error, LL_PDF_ERROR, LL_PDF_ERROR_FAILED,
-                           _("There is no document to print, or the file is not on this computer."));
+                           _("There is no document to print, or the file is not on this "
+                             "computer."));
       return FALSE;
     }
 
