@@ -44,6 +44,9 @@ static const char *version_fixtures[] = {
   /* 2: search (rows written through the search triggers) */
   "UPDATE cases SET body = '3号楼电梯老旧' WHERE id = 1;"
   "INSERT INTO stations (kind, name, address) VALUES ('point', '幸福社区联系点', 'A座一楼');",
+  /* 3: point adjustments */
+  "INSERT INTO point_adjustments (person_id, awarded_on, item, points, reason) "
+  "VALUES (1, '2024-06-01', 'commendation', 5, '获评市优秀人大代表');",
 };
 
 typedef struct
