@@ -41,10 +41,22 @@ page_shown (gpointer data)
   return child != NULL && gtk_widget_get_mapped (child) && gtk_widget_get_width (child) > 0;
 }
 
+/* The sidebar is the list holding the row named “stations”: the pages
+ * hold lists of their own (preferences groups), and AdwLeaflet keeps the
+ * content before the sidebar among its children. */
+static GtkWidget *
+find_sidebar (LlWindow *window)
+{
+  GtkWidget *row = ll_test_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW,
+                                            "stations");
+
+  return row != NULL ? gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX) : NULL;
+}
+
 static GtkListBoxRow *
 selected_sidebar_row (LlWindow *window)
 {
-  GtkWidget *sidebar = ll_test_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *sidebar = find_sidebar (window);
 
   g_assert_nonnull (sidebar);
   return gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar));
@@ -75,7 +87,7 @@ static void
 test_pages_through_sidebar (void)
 {
   LlWindow *window = main_window ();
-  GtkWidget *sidebar = ll_test_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *sidebar = find_sidebar (window);
 
   for (int i = G_N_ELEMENTS (pages) - 1; i >= 0; i--)
     {
@@ -235,7 +247,7 @@ static void
 test_small_window (void)
 {
   LlWindow *window = main_window ();
-  GtkWidget *sidebar = ll_test_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *sidebar = find_sidebar (window);
   AdwLeaflet *leaflet = ADW_LEAFLET (ll_test_gui_find_widget (GTK_WIDGET (window),
                                                               ADW_TYPE_LEAFLET, NULL));
   PageCheck check = { window, "cases" };
