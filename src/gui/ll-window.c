@@ -14,6 +14,7 @@
 #include "ll-person-store.h"
 #include "ll-presence.h"
 #include "ll-station-store.h"
+#include "ll-stations-page.h"
 #include "ll-window.h"
 
 /* The list of colleagues who have the file open is refreshed this many
@@ -783,6 +784,7 @@ static void
 ll_window_init (LlWindow *self)
 {
   g_type_ensure (LL_TYPE_BANNER);
+  g_type_ensure (LL_TYPE_STATIONS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
