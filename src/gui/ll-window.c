@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-banner.h"
+#include "ll-case-intake.h"
 #include "ll-case-store.h"
 #include "ll-database.h"
 #include "ll-page.h"
@@ -228,6 +229,26 @@ focus_search_action (GtkWidget  *widget,
 
   if (page != NULL)
     ll_page_focus_search (page);
+}
+
+/* Ctrl+N from any page: the New Case form, when cases can be registered. */
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (ll_window_get_editable (self))
+    ll_case_intake_show (self);
+}
+
+static void
+editable_changed_cb (LlWindow   *self,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", ll_window_get_editable (self));
 }
 
 static void
@@ -778,6 +799,10 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
 }
 
 static void
@@ -798,6 +823,9 @@ ll_window_init (LlWindow *self)
   /* The stack does not notify for its first child. */
   adw_view_stack_set_visible_child_name (self->stack, page_names[0]);
   stack_visible_child_cb (self, NULL, self->stack);
+
+  g_signal_connect (self, "notify::editable", G_CALLBACK (editable_changed_cb), NULL);
+  editable_changed_cb (self, NULL, NULL);
 }
 
 LlWindow *
