@@ -9,6 +9,7 @@
 #include "ll-banner.h"
 #include "ll-case-intake.h"
 #include "ll-case-store.h"
+#include "ll-cases-page.h"
 #include "ll-database.h"
 #include "ll-page.h"
 #include "ll-paths.h"
@@ -249,6 +250,23 @@ editable_changed_cb (LlWindow   *self,
                      gpointer    user_data)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", ll_window_get_editable (self));
+}
+
+/* Another page (or the New Case toast) shows a case: the Cases page
+ * selects it, clearing the filters that hide it. */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->stack, "cases");
+
+  if (!LL_IS_CASES_PAGE (page))
+    return;
+
+  ll_window_set_page (self, "cases");
+  ll_cases_page_show_case (LL_CASES_PAGE (page), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -800,6 +818,8 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case", NULL);
@@ -809,6 +829,7 @@ static void
 ll_window_init (LlWindow *self)
 {
   g_type_ensure (LL_TYPE_BANNER);
+  g_type_ensure (LL_TYPE_CASES_PAGE);
   g_type_ensure (LL_TYPE_STATIONS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
