@@ -13,6 +13,7 @@
 #include "ll-database.h"
 #include "ll-page.h"
 #include "ll-paths.h"
+#include "ll-people-page.h"
 #include "ll-person-store.h"
 #include "ll-presence.h"
 #include "ll-station-store.h"
@@ -831,6 +832,7 @@ ll_window_init (LlWindow *self)
   g_type_ensure (LL_TYPE_BANNER);
   g_type_ensure (LL_TYPE_CASES_PAGE);
   g_type_ensure (LL_TYPE_STATIONS_PAGE);
+  g_type_ensure (LL_TYPE_PEOPLE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
