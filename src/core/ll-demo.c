@@ -11,6 +11,7 @@
 #include "ll-database-private.h"
 #include "ll-demo.h"
 #include "ll-enums.h"
+#include "ll-points.h"
 #include "ll-validate.h"
 
 /* Demonstration data: a district office's whole world, made up but
@@ -284,21 +285,6 @@ static const char * const follow_ups[] = {
   "回访时群众表示问题仍未解决，对答复不满意。",
 };
 
-static const struct
-{
-  const char *key;
-  const char *label;   /* as the office writes it, for the rules' descriptions */
-  double      points;
-} activity_points[] = {
-  { "reception", "接待选民", 2 }, { "visit", "走访", 1 }, { "research", "调研", 2 },
-  { "inspection", "视察", 2 }, { "law_enforcement_check", "执法检查", 2 },
-  { "training", "学习培训", 1 }, { "group_activity", "代表小组活动", 1 },
-  { "report_to_voters", "述职", 5 }, { "attend_meeting", "列席会议", 2 },
-  { "legislative_consultation", "立法意见征集", 2 }, { "work_evaluation", "工作评议", 2 },
-  { "project_supervision", "民生实事监督", 2 }, { "congress_session", "出席代表大会", 3 },
-  { "other", "其他活动", 0.5 },
-};
-
 static const char * const research_topics[] = {
   "老旧小区改造", "养老服务体系建设", "农村人居环境整治", "营商环境优化", "垃圾分类工作",
   "义务教育均衡发展", "基层医疗服务", "物业管理", "背街小巷整治",
@@ -460,6 +446,7 @@ typedef struct
   gboolean             bulk;
   GPtrArray           *saved_triggers;  /* SQL */
   GPtrArray           *saved_indexes;   /* SQL */
+  GHashTable          *logged_tables;   /* tables whose log triggers were dropped */
   GPtrArray           *fts_tables;      /* names */
 
   double               units_total;
@@ -1329,7 +1316,7 @@ suspend_triggers (Gen     *g,
     return FALSE;
 
   triggers = _ll_database_prepare (g->db,
-                                   "SELECT name, sql FROM sqlite_master "
+                                   "SELECT name, sql, tbl_name FROM sqlite_master "
                                    "WHERE type = 'trigger' AND sql IS NOT NULL ORDER BY rowid",
                                    error);
   if (triggers == NULL)
@@ -1337,7 +1324,11 @@ suspend_triggers (Gen     *g,
   while ((step = _ll_statement_step (triggers, error)) == LL_STEP_ROW)
     {
       const char *sql = (const char *) sqlite3_column_text (triggers->stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (triggers->stmt, 2);
       gboolean drop = mentions (sql, "change_log");
+
+      if (drop && !g_hash_table_contains (g->logged_tables, table))
+        g_hash_table_add (g->logged_tables, g_strdup (table));
 
       for (guint i = 0; !drop && i < g->fts_tables->len; i++)
         drop = mentions (sql, g_ptr_array_index (g->fts_tables, i));
@@ -1455,19 +1446,15 @@ static gboolean
 resume_triggers (Gen     *g,
                  GError **error)
 {
-  static const char * const tables[] = {
-    "areas", "stations", "groups", "people", "memberships", "pairings", "departments",
-    "point_rules", "cases", "case_deputies", "case_events", "activities",
-    "activity_participants", "suggestions", "suggestion_authors", "projects", "project_votes",
-    "project_supervisors", "project_progress", "consultations", "consultation_opinions",
-  };
   g_autoptr(LlStatement) log = NULL;
+  g_autoptr(GList) tables = NULL;
 
   for (guint i = 0; i < g->saved_triggers->len; i++)
     if (!_ll_database_exec (g->db, g_ptr_array_index (g->saved_triggers, i), error))
       return FALSE;
 
-  /* One change per table, so that open windows reload their lists. */
+  /* One change per table written, so that open windows reload their
+   * lists. */
   log = _ll_database_prepare (g->db,
                               "INSERT INTO change_log (tbl, row_id, op, user, host) "
                               "VALUES (?1, ?2, 'insert', ll_user (), ll_host ())",
@@ -1475,9 +1462,11 @@ resume_triggers (Gen     *g,
   if (log == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  tables = g_list_sort (g_hash_table_get_keys (g->logged_tables), (GCompareFunc) strcmp);
+  for (GList *l = tables; l != NULL; l = l->next)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", tables[i]);
+      g_autofree char *quoted = quote_identifier (l->data);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", quoted);
       gint64 last = 0;
 
       if (!query_count (g, sql, &last, error))
@@ -1485,7 +1474,7 @@ resume_triggers (Gen     *g,
       if (last == 0)
         continue;
 
-      _ll_statement_bind_text (log, 1, tables[i]);
+      _ll_statement_bind_text (log, 1, l->data);
       _ll_statement_bind_int64 (log, 2, last);
       if (!insert_row (g, log, NULL, error))
         return FALSE;
@@ -2605,87 +2594,49 @@ make_pairings (Gen     *g,
   return TRUE;
 }
 
-/* Point rules --------------------------------------------------------------- */
+/* Point rules and adjustments ---------------------------------------------- */
 
+/* The rules are the application's defaults (ll-points), installed for
+ * every year, as an office starts from them; a few deputies a year are
+ * commended (表彰) or lose points (扣分). */
 static gboolean
-make_point_rules (Gen     *g,
-                  GError **error)
+make_points (Gen     *g,
+             GError **error)
 {
-  static const struct
-  {
-    const char *item;
-    const char *attendance;
-    double      points;
-    double      max;
-    const char *description;
-  } extra[] = {
-    { "absence", "absent", -2, 0, "无故缺席活动每次扣2分" },
-    { "case_collected", NULL, 1, 20, "收集群众意见建议每件计1分，全年最多20分" },
-    { "case_resolved", NULL, 2, 30, "推动解决群众诉求每件计2分，全年最多30分" },
-    { "suggestion", NULL, 3, 0, "提出代表建议每件计3分" },
-    { "motion", NULL, 5, 0, "领衔提出议案每件计5分" },
+  static const char * const commendations[] = {
+    "受到市人大常委会表彰", "被评为优秀人大代表", "履职事迹被市级媒体报道",
   };
-  g_autoptr(LlStatement) insert = NULL;
-  const char * const *types = ll_enum_get_keys (LL_ENUM_ACTIVITY_TYPE);
-
-  insert = _ll_database_prepare (g->db,
-                                 "INSERT OR IGNORE INTO point_rules (year, item, attendance, "
-                                 "points, max_per_year, description) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                 error);
-  if (insert == NULL)
-    return FALSE;
+  static const char * const deductions[] = {
+    "无故缺席代表小组活动两次", "未按要求参加接待选民活动",
+  };
 
   for (int year = g->first_year; year <= g->last_year; year++)
     {
-      for (guint i = 0; types[i] != NULL; i++)
+      guint n;
+
+      if (!ll_points_ensure_rules (g->db, year, NULL, error))
+        return FALSE;
+
+      n = g->deputies->len / 40;
+      for (guint i = 0; i < n; i++)
         {
-          g_autofree char *description = NULL;
-          const char *label = types[i];
-          double points = 1;
+          gint64 person = g_array_index (g->deputies, gint64,
+                                         g_rand_int_range (g->rand, 0, g->deputies->len));
+          guint32 day = julian_of (year, RAND_INT (g, 1, 12), RAND_INT (g, 1, 28));
+          gboolean commended = i % 4 != 3;
+          char day_text[11];
 
-          for (guint k = 0; k < G_N_ELEMENTS (activity_points); k++)
-            if (strcmp (activity_points[k].key, types[i]) == 0)
-              {
-                label = activity_points[k].label;
-                points = activity_points[k].points;
-              }
+          if (day > g->today)
+            continue;
+          format_day (day, day_text);
 
-          description = g_strdup_printf ("参加%s每次计%g分", label, points);
-          _ll_statement_bind_int64 (insert, 1, year);
-          _ll_statement_bind_text (insert, 2, types[i]);
-          _ll_statement_bind_text (insert, 3, "present");
-          _ll_statement_bind_double (insert, 4, points);
-          _ll_statement_bind_null (insert, 5);
-          _ll_statement_bind_text (insert, 6, description);
-          if (!insert_row (g, insert, NULL, error))
-            return FALSE;
-
-          /* Excused absence counts half for the big occasions. */
-          if (points >= 3)
-            {
-              g_autofree char *leave = g_strdup_printf ("请假参加%s计%g分", label, points / 2);
-
-              _ll_statement_bind_text (insert, 3, "leave");
-              _ll_statement_bind_double (insert, 4, points / 2);
-              _ll_statement_bind_text (insert, 6, leave);
-              if (!insert_row (g, insert, NULL, error))
-                return FALSE;
-            }
-        }
-
-      for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-        {
-          _ll_statement_bind_int64 (insert, 1, year);
-          _ll_statement_bind_text (insert, 2, extra[i].item);
-          _ll_statement_bind_text (insert, 3, extra[i].attendance);
-          _ll_statement_bind_double (insert, 4, extra[i].points);
-          if (extra[i].max > 0)
-            _ll_statement_bind_double (insert, 5, extra[i].max);
-          else
-            _ll_statement_bind_null (insert, 5);
-          _ll_statement_bind_text (insert, 6, extra[i].description);
-          if (!insert_row (g, insert, NULL, error))
+          if (!ll_points_add_adjustment (g->db, person, day_text,
+                                         commended ? LL_POINTS_ITEM_COMMENDATION
+                                                   : LL_POINTS_ITEM_DEDUCTION,
+                                         commended ? 5 : -3,
+                                         commended ? PICK (g, commendations)
+                                                   : PICK (g, deductions),
+                                         NULL, error))
             return FALSE;
         }
     }
@@ -3837,7 +3788,7 @@ generate_func (LlDatabase  *db,
       !make_people (g, error) ||
       !make_memberships (g, error) ||
       !make_pairings (g, error) ||
-      !make_point_rules (g, error) ||
+      !make_points (g, error) ||
       !make_cases (g, error) ||
       !make_activities (g, error) ||
       !make_suggestions (g, error) ||
@@ -3930,6 +3881,7 @@ gen_clear (Gen *g)
   g_clear_pointer (&g->rand, g_rand_free);
   g_clear_pointer (&g->saved_triggers, g_ptr_array_unref);
   g_clear_pointer (&g->saved_indexes, g_ptr_array_unref);
+  g_clear_pointer (&g->logged_tables, g_hash_table_unref);
   g_clear_pointer (&g->fts_tables, g_ptr_array_unref);
   g_clear_pointer (&g->districts, g_array_unref);
   g_clear_pointer (&g->towns, g_array_unref);
@@ -4003,6 +3955,7 @@ gen_init (Gen                 *g,
   g->rand = g_rand_new_with_seed (options->seed);
   g->saved_triggers = g_ptr_array_new_with_free_func (g_free);
   g->saved_indexes = g_ptr_array_new_with_free_func (g_free);
+  g->logged_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g->fts_tables = g_ptr_array_new_with_free_func (g_free);
   g->districts = g_array_new (FALSE, TRUE, sizeof (District));
   g_array_set_clear_func (g->districts, district_clear);
@@ -4336,10 +4289,17 @@ thread_progress_cb (double      fraction,
   data->scheduled = TRUE;
   g_mutex_unlock (&data->mutex);
 
-  /* One pending update at a time: the main loop sees the latest. */
+  /* One pending update at a time: the main loop sees the latest. (Not
+   * g_main_context_invoke(), which may call back on this thread.) */
   if (schedule)
-    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
-                                deliver_progress_cb, g_object_ref (task), g_object_unref);
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, deliver_progress_cb, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[lianluo] demo progress");
+      g_source_attach (source, data->context);
+    }
 }
 
 static void
