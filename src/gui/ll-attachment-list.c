@@ -27,6 +27,7 @@ struct _LlAttachmentList
   /* Owned */
   GtkWidget            *group;
   GtkWidget            *add_button;
+  GtkWidget            *empty_row;
   GPtrArray            *attachments;  /* LlAttachment */
   GPtrArray            *rows;         /* GtkWidget, borrowed from the group */
   GHashTable           *thumbnails;   /* sha256 → GdkTexture */
@@ -561,6 +562,11 @@ ll_attachment_list_init (LlAttachmentList *self)
                                          _("Photos, scanned letters and other files"));
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 
+  self->empty_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No attachments"));
+  gtk_widget_add_css_class (self->empty_row, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->empty_row);
+
   self->add_button = gtk_button_new_with_mnemonic (_("Add _Files…"));
   gtk_widget_set_name (self->add_button, "attachment-add");
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
@@ -639,6 +645,7 @@ ll_attachment_list_reload (LlAttachmentList *self)
   g_return_if_fail (LL_IS_ATTACHMENT_LIST (self));
 
   clear_rows (self);
+  gtk_widget_set_visible (self->empty_row, TRUE);
 
   if (self->db == NULL || self->case_id == 0)
     return;
@@ -660,6 +667,7 @@ ll_attachment_list_reload (LlAttachmentList *self)
       g_ptr_array_add (self->rows, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
 
+      gtk_widget_set_visible (self->empty_row, FALSE);
       if ((is_image (mime_type) || is_pdf (mime_type)) &&
           !g_hash_table_contains (self->thumbnails, ll_attachment_get_sha256 (attachment)))
         start_thumbnail (self, attachment);
