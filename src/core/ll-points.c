@@ -1845,6 +1845,34 @@ ll_points_lookup (LlPoints *self,
 }
 
 /**
+ * ll_points_has_records:
+ *
+ * Returns: whether anything was recorded for the ranked deputies in the
+ *   period: an activity (whatever the attendance), a case, a suggestion,
+ *   a project or a point adjustment
+ */
+gboolean
+ll_points_has_records (LlPoints *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->ranked->len; i++)
+    {
+      const LlPointsEntry *entry = g_ptr_array_index (self->ranked, i);
+      const LlPointsCounts *c = &entry->counts;
+
+      if (c->cases_collected > 0 || c->suggestions + c->motions > 0 || c->projects > 0 ||
+          entry->adjustments != NULL)
+        return TRUE;
+      for (guint t = 0; t < LL_POINTS_MAX_ACTIVITY_TYPES; t++)
+        if (c->activities[t][0] + c->activities[t][1] + c->activities[t][2] > 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * ll_points_format:
  *
  * Returns: (transfer full): @points as printed: `12`, `12.5`, `-3`, at

@@ -233,6 +233,7 @@ double               ll_points_score_item             (LlPoints            *self
                                                        const LlPointsEntry *entry,
                                                        const char          *item,
                                                        double              *count);
+gboolean             ll_points_has_records            (LlPoints            *self);
 char                *ll_points_format                 (double               points);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlPoints, ll_points_unref)
