@@ -28,6 +28,7 @@ static const LlCliCommand commands[] = {
   { "station", "COMMAND", N_("Add and list stations"), ll_cli_station },
   { "person", "COMMAND", N_("Add and list people"), ll_cli_person },
   { "assign", "PERSON STATION", N_("Station a person at a station"), ll_cli_assign },
+  { "report", "COMMAND", N_("Write printed documents to PDF files"), ll_cli_report },
   { NULL }
 };
 
