@@ -481,6 +481,12 @@ set_deputy_chosen (LlCaseIntake *self,
   update_deputies_summary (self);
 }
 
+static GtkAccessibleTristate
+checked_state (gboolean chosen)
+{
+  return chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE;
+}
+
 static GtkWidget *
 deputy_row_new (LlMembership *membership,
                 gboolean      chosen)
@@ -497,7 +503,8 @@ deputy_row_new (LlMembership *membership,
 
   if (level != NULL && g_strcmp0 (person_role, "deputy") == 0)
     /* Translators: a person's role and deputy level, e.g. “Deputy · County” */
-    description = g_strdup_printf (_("%s · %s"), ll_enum_get_label (LL_ENUM_PERSON_ROLE, person_role),
+    description = g_strdup_printf (_("%s · %s"),
+                                   ll_enum_get_label (LL_ENUM_PERSON_ROLE, person_role),
                                    ll_enum_get_label (LL_ENUM_DEPUTY_LEVEL, level));
   else if (person_role != NULL)
     description = g_strdup (ll_enum_get_label (LL_ENUM_PERSON_ROLE, person_role));
@@ -528,8 +535,7 @@ deputy_row_new (LlMembership *membership,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ll_membership_get_person_name (membership), -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
-                               chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
-                               -1);
+                               checked_state (chosen), -1);
 
   g_object_set_data (G_OBJECT (row), "check", check);
   g_object_set_data_full (G_OBJECT (row), "person-id",
@@ -631,8 +637,7 @@ toggle_deputy_row (LlCaseIntake  *self,
 
   gtk_check_button_set_active (check, chosen);
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
-                               chosen ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
-                               -1);
+                               checked_state (chosen), -1);
   set_deputy_chosen (self, *person_id, chosen);
 }
 
@@ -1162,6 +1167,18 @@ dropdown_popover_show_cb (GtkPopover *popover,
   gtk_widget_grab_focus (search);
 }
 
+/* Escape in a drop-down's search clears it, then closes the list at
+ * once (GTK 4.8 wants a second Escape after the search was used). */
+static void
+dropdown_search_stop_cb (GtkSearchEntry *entry,
+                         GtkPopover     *popover)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_popover_popdown (popover);
+}
+
 /* Down in a drop-down's search goes on to the list. */
 static gboolean
 dropdown_search_key_pressed_cb (GtkEventControllerKey *controller,
@@ -1349,6 +1366,38 @@ ask_before_closing (LlCaseIntake *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The whole row of the field with the cursor stays in view, its title
+ * and hint too, when the form is small (800×600) and scrolls. */
+static void
+focus_widget_cb (LlCaseIntake *self,
+                 GParamSpec   *pspec,
+                 gpointer      user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *row;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (focus == NULL || content == NULL ||
+      (row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW)) == NULL ||
+      !gtk_widget_is_ancestor (row, content) ||
+      !gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
 }
 
 /* The form goes with the main window: closing that asks first too. */
@@ -1676,14 +1725,15 @@ ll_case_intake_init (LlCaseIntake *self)
       GtkExpression *expression = gtk_property_expression_new (LL_TYPE_CHOICE, NULL, "label");
 
       GtkWidget *search = find_descendant (GTK_WIDGET (dropdowns[i]), GTK_TYPE_SEARCH_ENTRY);
+      TypeAhead *type_ahead;
 
       gtk_drop_down_set_expression (dropdowns[i], expression);
       gtk_expression_unref (expression);
       g_signal_connect (keys, "key-pressed", G_CALLBACK (dropdown_key_pressed_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (dropdowns[i]), keys);
-      g_object_set_data_full (G_OBJECT (dropdowns[i]), "type-ahead",
-                              g_memdup2 (&(TypeAhead) { g_string_new (NULL), 0 }, sizeof (TypeAhead)),
-                              type_ahead_free);
+      type_ahead = g_new0 (TypeAhead, 1);
+      type_ahead->typed = g_string_new (NULL);
+      g_object_set_data_full (G_OBJECT (dropdowns[i]), "type-ahead", type_ahead, type_ahead_free);
       if (search != NULL)
         {
           GtkEventController *search_keys = gtk_event_controller_key_new ();
@@ -1692,6 +1742,8 @@ ll_case_intake_init (LlCaseIntake *self)
                             dropdowns[i]);
           g_signal_connect (gtk_widget_get_ancestor (search, GTK_TYPE_POPOVER), "show",
                             G_CALLBACK (dropdown_popover_show_cb), search);
+          g_signal_connect (search, "stop-search", G_CALLBACK (dropdown_search_stop_cb),
+                            gtk_widget_get_ancestor (search, GTK_TYPE_POPOVER));
           g_signal_connect (search_keys, "key-pressed",
                             G_CALLBACK (dropdown_search_key_pressed_cb), NULL);
 
@@ -1724,6 +1776,12 @@ ll_case_intake_init (LlCaseIntake *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->deputies_search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search People"), -1);
 
+  /* Scrolling follows the focused row rather than the focused widget. */
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
+                                      FALSE);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (body_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_filter_func (self->deputies_list, deputy_filter_func, self, NULL);
@@ -1740,6 +1798,33 @@ ll_case_intake_init (LlCaseIntake *self)
   update_deputies_summary (self);
 }
 
+/* A closed form is only hidden, to open again at once: it starts over
+ * as a new one would. */
+static void
+reset_for_opening (LlCaseIntake *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  self->discarding = FALSE;
+  self->close_window_after = FALSE;
+
+  self->loading = TRUE;
+  set_today (self);
+  gtk_drop_down_set_selected (self->source_dropdown,
+                              find_key (G_LIST_MODEL (self->sources), "reception_day"));
+  g_array_set_size (self->deputies, 0);
+  choose_initial_station (self);
+  self->loading = FALSE;
+
+  clear_case_fields (self);
+  reload_deputies (self);
+  set_row_invalid (GTK_WIDGET (self->received_row), FALSE);
+  self->banner_action = BANNER_NONE;
+  ll_banner_set_button_label (self->banner, NULL);
+  ll_banner_hide (self->banner);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /* Public API --------------------------------------------------------------- */
 
 /**
@@ -1747,7 +1832,8 @@ ll_case_intake_init (LlCaseIntake *self)
  * @window: the main window
  *
  * Shows the New Case form of @window, with the cursor in its first
- * field; the form that is already open is brought forward as it is.
+ * field. The form that is open is brought forward as it is; a form that
+ * was closed starts over: today, the usual source, the current station.
  *
  * Returns: (transfer none): the form
  */
@@ -1769,6 +1855,10 @@ ll_case_intake_show (LlWindow *window)
                            NULL);
       g_object_set_data (G_OBJECT (window), INTAKE_KEY, self);
       g_debug ("Form built in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+    }
+  else if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      reset_for_opening (self);
     }
 
   gtk_window_present (GTK_WINDOW (self));
