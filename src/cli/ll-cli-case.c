@@ -649,6 +649,16 @@ static const LlCliCommand case_commands[] = {
   { NULL }
 };
 
+/**
+ * ll_cli_case:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli case new|assign|start|reply|close|reopen|show`.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_case (LlCli  *cli,
              int     argc,

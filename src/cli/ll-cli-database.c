@@ -40,6 +40,16 @@ open_database (LlCli    *cli,
 
 /* init ------------------------------------------------------------------- */
 
+/**
+ * ll_cli_init:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli init`: creates the database or brings it up to date.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_init (LlCli  *cli,
              int     argc,
@@ -50,9 +60,9 @@ ll_cli_init (LlCli  *cli,
   int status;
 
   context = ll_cli_context_new (cli, NULL,
-                                _("Creates the database file (and its folder) if it does not exist, "
-                                  "or brings an older one up to this version of Lianluo after "
-                                  "copying it aside."),
+                                _("Creates the database file (and its folder) if it does not "
+                                  "exist, or brings an older one up to this version of Lianluo "
+                                  "after copying it aside."),
                                 NULL);
   if ((status = ll_cli_parse (cli, context, &argc, &argv, 0, 0)) != LL_CLI_OK)
     return status;
@@ -70,6 +80,16 @@ ll_cli_init (LlCli  *cli,
 
 /* check ------------------------------------------------------------------ */
 
+/**
+ * ll_cli_check:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli check`: the full integrity and foreign-key check; 3 if it fails.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_check (LlCli  *cli,
               int     argc,
@@ -105,6 +125,16 @@ ll_cli_check (LlCli  *cli,
 
 /* backup ----------------------------------------------------------------- */
 
+/**
+ * ll_cli_backup:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli backup OUT`: an online, checked copy into OUT.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_backup (LlCli  *cli,
                int     argc,
@@ -256,6 +286,16 @@ print_count (const char *label,
   g_print ("%*s%s%*s %" G_GINT64_FORMAT "\n", indent, "", label, MAX (width, 1), "", value);
 }
 
+/**
+ * ll_cli_stats:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli stats [--json]`: what the database holds.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_stats (LlCli  *cli,
               int     argc,
@@ -366,6 +406,16 @@ print_match (const Scope *scope,
     }
 }
 
+/**
+ * ll_cli_search:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli search QUERY [--json]`: cases, people and stations containing QUERY.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_search (LlCli  *cli,
                int     argc,
@@ -518,6 +568,16 @@ demo_progress_cb (double      fraction,
     }
 }
 
+/**
+ * ll_cli_demo:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli demo [--stations N] …`: demonstration data (ll_demo_generate()).
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_demo (LlCli  *cli,
              int     argc,
@@ -572,7 +632,8 @@ ll_cli_demo (LlCli  *cli,
 
   ll_demo_options_init (&options);
   seed_value = options.seed;
-  if ((stations != NULL && !ll_cli_parse_count (stations, "--stations", &options.stations, &error)) ||
+  if ((stations != NULL &&
+       !ll_cli_parse_count (stations, "--stations", &options.stations, &error)) ||
       (people != NULL && !ll_cli_parse_count (people, "--people", &options.people, &error)) ||
       (cases != NULL && !ll_cli_parse_count (cases, "--cases", &options.cases, &error)) ||
       (activities != NULL &&

@@ -369,6 +369,16 @@ person_list (LlCli  *cli,
 
 /* assign ------------------------------------------------------------------ */
 
+/**
+ * ll_cli_assign:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli assign PERSON STATION [--role KEY] [--copy]`.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_assign (LlCli  *cli,
                int     argc,
@@ -441,6 +451,16 @@ static const LlCliCommand person_commands[] = {
   { NULL }
 };
 
+/**
+ * ll_cli_station:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli station new|list`.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_station (LlCli  *cli,
                 int     argc,
@@ -451,6 +471,16 @@ ll_cli_station (LlCli  *cli,
                            station_commands, argc, argv);
 }
 
+/**
+ * ll_cli_person:
+ * @cli: the run
+ * @argc: the number of @argv
+ * @argv: the command's name and arguments
+ *
+ * `lianluo-cli person new|list`.
+ *
+ * Returns: the exit status (#LlCliStatus)
+ */
 int
 ll_cli_person (LlCli  *cli,
                int     argc,

@@ -323,7 +323,8 @@ ll_cli_parse (LlCli            *cli,
                         cli->command, cli->command);
 
   if (max_args >= 0 && *argc - 1 > max_args)
-    return ll_cli_fail (LL_CLI_USAGE, _("%s: unexpected argument “%s” (see “lianluo-cli %s --help”)"),
+    return ll_cli_fail (LL_CLI_USAGE,
+                        _("%s: unexpected argument “%s” (see “lianluo-cli %s --help”)"),
                         cli->command, (*argv)[max_args + 1], cli->command);
 
   return LL_CLI_OK;

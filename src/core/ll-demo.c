@@ -20,9 +20,10 @@
  *
  * Speed. The city scale (1,000 stations, 20,000 people, 500,000 cases,
  * 200,000 activities, about four million rows) is written in ONE write
- * transaction with prepared statements reused row after row, so a
- * cancelled or failed generation leaves nothing behind. Two kinds of
- * triggers would cost more than the rows themselves:
+ * transaction, so a cancelled or failed generation leaves nothing
+ * behind, with prepared statements of a hundred rows each (see Batches)
+ * filled by a producer thread. Two kinds of triggers would cost more than
+ * the rows themselves:
  *
  *   - the change_log triggers (one log row per inserted row);
  *   - the triggers that keep external-content FTS5 tables in step (one
@@ -36,9 +37,12 @@
  * table written (row_id = its last row) so that open windows refresh.
  * Everything happens inside the one transaction, so it stays atomic:
  * cancelled, nothing changed, triggers included. Other triggers are left
- * alone and fire row by row. With LlDemoOptions.force on a database that
- * already holds data, no trigger is touched: the rows are logged one by
- * one like any other write.
+ * alone and fire row by row. The secondary indexes of the biggest tables
+ * are dropped and rebuilt the same way (suspend_triggers()), and a few
+ * connection settings are changed for the duration (settings_enter()).
+ * With LlDemoOptions.force on a database that already holds data, no
+ * trigger or index is touched: the rows are logged one by one like any
+ * other write.
  */
 
 /* Pools ------------------------------------------------------------------ */
@@ -808,6 +812,7 @@ typedef enum
 typedef struct
 {
   ValueType type;
+  guint32   length;   /* of a text */
   gint64    number;   /* or the text's offset in the arena */
 } Value;
 
@@ -884,7 +889,7 @@ static void
 rows_int (Rows   *rows,
           gint64  number)
 {
-  Value value = { VALUE_INT, number };
+  Value value = { VALUE_INT, 0, number };
 
   g_array_append_val (rows->values, value);
 }
@@ -893,7 +898,7 @@ static void
 rows_id (Rows   *rows,
          gint64  id)
 {
-  Value value = { id > 0 ? VALUE_INT : VALUE_NULL, id };
+  Value value = { id > 0 ? VALUE_INT : VALUE_NULL, 0, id };
 
   g_array_append_val (rows->values, value);
 }
@@ -902,13 +907,16 @@ static void
 rows_text (Rows       *rows,
            const char *text)
 {
-  Value value = { VALUE_NULL, 0 };
+  Value value = { VALUE_NULL, 0, 0 };
 
   if (text != NULL)
     {
+      gsize length = strlen (text);
+
       value.type = VALUE_TEXT;
+      value.length = length;
       value.number = rows->arena->len;
-      g_string_append_len (rows->arena, text, strlen (text) + 1);
+      g_string_append_len (rows->arena, text, length + 1);
     }
   g_array_append_val (rows->values, value);
 }
@@ -1032,7 +1040,9 @@ batch_execute (Batch        *b,
           _ll_statement_bind_int64 (statement, 2 + i, values[i].number);
           break;
         case VALUE_TEXT:
-          _ll_statement_bind_text (statement, 2 + i, rows->arena->str + values[i].number);
+          /* The chunk outlives the statement's use of it: no copy. */
+          sqlite3_bind_text (statement->stmt, 2 + i, rows->arena->str + values[i].number,
+                             values[i].length, SQLITE_STATIC);
           break;
         case VALUE_NULL:
         default:
@@ -1352,16 +1362,17 @@ suspend_triggers (Gen     *g,
         return FALSE;
     }
 
-  /* Indexes whose keys arrive in random order (by person, by station …)
-   * are built once at the end from sorted data instead of row by row.
-   * Those whose keys arrive in order (by date, by case) stay. */
+  /* The indexes of the big tables are built once at the end from sorted
+   * data (with two threads) instead of row by row in random places.
+   * Those of the history and of the activities stay: their keys arrive
+   * in order, or nearly (measured). So do the UNIQUE constraints' own
+   * indexes, which cannot be dropped. */
   g_ptr_array_set_size (names, 0);
   indexes = _ll_database_prepare (g->db,
                                   "SELECT name, sql FROM sqlite_master "
                                   "WHERE type = 'index' AND sql IS NOT NULL "
-                                  "AND (tbl_name IN ('case_deputies', 'activity_participants') "
-                                  "OR name IN ('cases_station', 'cases_department', "
-                                  "'cases_status_deadline')) ORDER BY rowid",
+                                  "AND tbl_name IN ('cases', 'case_deputies', "
+                                  "'activity_participants') ORDER BY rowid",
                                   error);
   if (indexes == NULL)
     return FALSE;
@@ -1419,7 +1430,8 @@ rebuild_search (Gen     *g,
        * default). */
       if (!query_count (g, config, &hashsize, error))
         return FALSE;
-      restore = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('hashsize', %" G_GINT64_FORMAT ")",
+      restore = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('hashsize', %"
+                                 G_GINT64_FORMAT ")",
                                  quoted, quoted, hashsize > 0 ? hashsize : 1024 * 1024);
 
       if (!_ll_database_exec (g->db, grow, error))
@@ -2054,6 +2066,12 @@ make_groups (Gen     *g,
   return TRUE;
 }
 
+static gint64
+random_deputy (Gen *g)
+{
+  return g_array_index (g->deputies, gint64, g_rand_int_range (g->rand, 0, g->deputies->len));
+}
+
 static guint
 pick_town (Gen *g)
 {
@@ -2457,7 +2475,8 @@ make_memberships (Gen     *g,
         }
 
       _ll_statement_bind_int64 (insert, 1, person->id);
-      _ll_statement_bind_int64 (insert, 2, g_array_index (g->stations, Station, person->station).id);
+      _ll_statement_bind_int64 (insert, 2,
+                                g_array_index (g->stations, Station, person->station).id);
       _ll_statement_bind_text (insert, 3, role);
       _ll_statement_bind_int64 (insert, 4, 1);
       _ll_statement_bind_text (insert, 5, from);
@@ -2620,8 +2639,7 @@ make_points (Gen     *g,
       n = g->deputies->len / 40;
       for (guint i = 0; i < n; i++)
         {
-          gint64 person = g_array_index (g->deputies, gint64,
-                                         g_rand_int_range (g->rand, 0, g->deputies->len));
+          gint64 person = random_deputy (g);
           guint32 day = julian_of (year, RAND_INT (g, 1, 12), RAND_INT (g, 1, 28));
           gboolean commended = i % 4 != 3;
           char day_text[11];
@@ -3446,7 +3464,8 @@ make_suggestions (Gen     *g,
   set_phase (g, _("Suggestions"));
 
   insert = _ll_database_prepare (g->db,
-                                 "INSERT INTO suggestions (year, session, kind, number, title, body, "
+                                 "INSERT INTO suggestions (year, session, kind, number, title, "
+                                 "body, "
                                  "lead_person_id, department_id, submitted_on, answered_on, "
                                  "answer_class, satisfaction, look_back) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -3473,8 +3492,7 @@ make_suggestions (Gen     *g,
         {
           const CaseTemplate *template = &PICK (g, case_templates);
           gboolean motion = chance (g, 0.08);
-          gint64 lead = g_array_index (g->deputies, gint64,
-                                       g_rand_int_range (g->rand, 0, g->deputies->len));
+          gint64 lead = random_deputy (g);
           guint32 submitted = session_day + RAND_INT (g, 0, 5);
           guint32 answered = submitted + RAND_INT (g, 60, 100);
           gboolean has_answer = answered <= g->today;
@@ -3514,9 +3532,7 @@ make_suggestions (Gen     *g,
               _ll_statement_bind_int64 (author, 1, id);
               _ll_statement_bind_int64 (author, 2,
                                         k == 0 ? lead
-                                               : g_array_index (g->deputies, gint64,
-                                                                g_rand_int_range (g->rand, 0,
-                                                                                  g->deputies->len)));
+                                               : random_deputy (g));
               if (!insert_row (g, author, NULL, error))
                 return FALSE;
             }
@@ -3585,7 +3601,9 @@ make_projects (Gen     *g,
           _ll_statement_bind_int64 (project, 1, year);
           _ll_statement_bind_text (project, 2, name);
           _ll_statement_bind_text (project, 3, text->str);
-          bind_id (project, 4, department_id (g, department_names[i % G_N_ELEMENTS (department_names)].name));
+          bind_id (project, 4,
+                   department_id (g,
+                                  department_names[i % G_N_ELEMENTS (department_names)].name));
           _ll_statement_bind_text (project, 5, status);
           if (!insert_row (g, project, &id, error))
             return FALSE;
@@ -3597,8 +3615,10 @@ make_projects (Gen     *g,
             {
               _ll_statement_bind_int64 (vote, 1, id);
               _ll_statement_bind_int64 (vote, 2, g_array_index (g->voters, gint64, v));
-              _ll_statement_bind_text (vote, 3, (v < 3 || !selected) ? pick_key (g, &g->vote)
-                                                : chance (g, 0.85) ? "for" : pick_key (g, &g->vote));
+              /* Selected projects were mostly voted for. */
+              _ll_statement_bind_text (vote, 3,
+                                       v >= 3 && selected && chance (g, 0.85)
+                                         ? "for" : pick_key (g, &g->vote));
               if (!insert_row (g, vote, NULL, error))
                 return FALSE;
             }
@@ -3610,9 +3630,7 @@ make_projects (Gen     *g,
             {
               _ll_statement_bind_int64 (supervisor, 1, id);
               _ll_statement_bind_int64 (supervisor, 2,
-                                        g_array_index (g->deputies, gint64,
-                                                       g_rand_int_range (g->rand, 0,
-                                                                         g->deputies->len)));
+                                        random_deputy (g));
               if (!insert_row (g, supervisor, NULL, error))
                 return FALSE;
             }
@@ -3707,7 +3725,8 @@ make_consultations (Gen     *g,
         for (guint k = 0; k < n_opinions; k++)
           {
             guint32 day = clamp_day (g, received + RAND_INT (g, 0, 29));
-            g_autofree char *article = g_strdup_printf ("第%s条", chinese_numbers[RAND_INT (g, 0, 9)]);
+            g_autofree char *article = g_strdup_printf ("第%s条",
+                                                        chinese_numbers[RAND_INT (g, 0, 9)]);
             g_autoptr(GString) contributor = g_string_new (NULL);
             char day_text[11];
             gboolean by_deputy = g->deputies->len > 0 && chance (g, 0.4);
@@ -3719,9 +3738,7 @@ make_consultations (Gen     *g,
             _ll_statement_bind_int64 (opinion, 1, id);
             _ll_statement_bind_text (opinion, 2, article);
             _ll_statement_bind_text (opinion, 3, PICK (g, opinions));
-            bind_id (opinion, 4, by_deputy ? g_array_index (g->deputies, gint64,
-                                                            g_rand_int_range (g->rand, 0,
-                                                                              g->deputies->len))
+            bind_id (opinion, 4, by_deputy ? random_deputy (g)
                                            : 0);
             _ll_statement_bind_text (opinion, 5, by_deputy ? NULL : contributor->str);
             _ll_statement_bind_int64 (opinion, 6, station->id);

@@ -275,7 +275,8 @@ test_consistent (Fixture       *fixture,
   /* The workflow, as ll-case-workflow enforces it. */
   assert_none (db, "registered with handling",
                "SELECT count(*) FROM cases WHERE status = 'registered' "
-               "AND (handling_mode IS NOT NULL OR assigned_on IS NOT NULL OR replied_on IS NOT NULL)");
+               "AND (handling_mode IS NOT NULL OR assigned_on IS NOT NULL "
+               "OR replied_on IS NOT NULL)");
   assert_none (db, "handled without a mode",
                "SELECT count(*) FROM cases WHERE status <> 'registered' "
                "AND (handling_mode IS NULL OR assigned_on IS NULL)");
