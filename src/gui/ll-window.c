@@ -819,10 +819,6 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-case", NULL);
-
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
