@@ -558,7 +558,8 @@ sheet_document (Sheet    *sheet,
       guint count = describe_row (sheet, entry, r, details);
       g_autofree char *count_text = g_strdup_printf ("%u", count);
       g_autofree char *points = ll_points_format (row_points (sheet, entry, r));
-      g_autofree char *text = cut_texts ? cut (or_none (details), 36) : g_strdup (or_none (details));
+      g_autofree char *text = cut_texts ? cut (or_none (details), 36)
+                                        : g_strdup (or_none (details));
 
       EXTRA (estimate_lines (text, 0.63, table_size));
       ll_table_add_row (table, rows[r].label, count_text, text, points, NULL);
@@ -608,9 +609,12 @@ sheet_document (Sheet    *sheet,
 /* Sizes tried, largest first; at the last one the details are cut. */
 static const double sizes[] = { 11, 10, 9, 8 };
 
+/* @streaming: the document is only written, not shown: no need to
+ * paginate a sheet that surely fits. */
 static LlDocument *
 sheet_build (Sheet     *sheet,
              LlPerson  *person,
+             gboolean   streaming,
              GError   **error)
 {
   for (guint i = 0; i <= G_N_ELEMENTS (sizes); i++)
@@ -623,7 +627,7 @@ sheet_build (Sheet     *sheet,
 
       /* Most sheets fit with room to spare: no need to lay them out
        * twice to know. */
-      if (i == 0 && extra_lines <= SURE_EXTRA_LINES)
+      if (streaming && i == 0 && extra_lines <= SURE_EXTRA_LINES)
         return g_steal_pointer (&doc);
 
       if (!ll_document_paginate (doc, sheet->context, NULL, error))
@@ -710,7 +714,7 @@ ll_annual_sheet_build (LlDatabase             *db,
     return NULL;
 
   sheet_init (&sheet, db, points, options, context);
-  return sheet_build (&sheet, person, error);
+  return sheet_build (&sheet, person, FALSE, error);
 }
 
 /**
@@ -808,7 +812,7 @@ ll_annual_sheets_write (LlDatabase             *db,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
 
-          doc = sheet_build (&sheet, g_ptr_array_index (people, i), error);
+          doc = sheet_build (&sheet, g_ptr_array_index (people, i), TRUE, error);
           if (doc == NULL ||
               !ll_pdf_writer_add_document (writer, doc, NULL, NULL, cancellable, error))
             return FALSE;

@@ -86,14 +86,14 @@ activities_table (LlDatabase    *db,
           g_autofree char *names = NULL;
           g_autofree char *received = g_strdup_printf ("%d",
                                                        ll_activity_get_people_received (activity));
-          g_autofree char *collected = g_strdup_printf ("%d",
-                                                        ll_activity_get_opinions_collected (activity));
+          g_autofree char *collected = NULL;
 
           participants = ll_activity_store_list_participants (db, ll_activity_get_id (activity),
                                                               error);
           if (participants == NULL)
             return NULL;
           names = participants_text (participants);
+          collected = g_strdup_printf ("%d", ll_activity_get_opinions_collected (activity));
           people += ll_activity_get_people_received (activity);
           opinions += ll_activity_get_opinions_collected (activity);
 
@@ -141,7 +141,7 @@ cases_table (LlDatabase             *db,
 {
   g_autoptr(LlTable) table = ll_table_new (13);
   static const double widths[] = {
-    0.035, 0.065, 0.065, 0.07, 0.085, 0.165, 0.06, 0.08, 0.085, 0.095, 0.065, 0.05, 0.06,
+    0.035, 0.075, 0.075, 0.07, 0.085, 0.165, 0.06, 0.075, 0.085, 0.09, 0.075, 0.05, 0.06,
   };
   guint closed = 0, row;
 

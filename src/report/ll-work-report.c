@@ -669,8 +669,8 @@ bucket_label (LlWorkReport *self,
   month = (self->first_month - 1 + (int) bucket) % 12 + 1;
   if (self->n_buckets > 1 && (bucket == 0 || month == 1) &&
       year_of (self->from) != year_of (self->to))
-    return g_strdup_printf ("%d年%d月", self->first_year + (self->first_month - 1 + (int) bucket) / 12,
-                            month);
+    return g_strdup_printf ("%d年%d月",
+                            self->first_year + (self->first_month - 1 + (int) bucket) / 12, month);
   return g_strdup_printf ("%d月", month);
 }
 
