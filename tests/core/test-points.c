@@ -27,194 +27,6 @@ fixture_tear_down (PointsFixture *f,
   points_fixture_tear_down (f);
 }
 
-static double
-query_double (LlDatabase *db,
-              const char *sql,
-              ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlStatement) s = _ll_database_prepare (db, sql, &error);
-  va_list args;
-  const char *types;
-  int index = 1;
-  double value;
-
-  g_assert_no_error (error);
-
-  /* Arguments: a type string ("ssi…": text, text, int64) then the values. */
-  va_start (args, sql);
-  types = va_arg (args, const char *);
-  for (const char *t = types; *t; t++, index++)
-    {
-      if (*t == 's')
-        _ll_statement_bind_text (s, index, va_arg (args, const char *));
-      else
-        _ll_statement_bind_int64 (s, index, va_arg (args, gint64));
-    }
-  va_end (args);
-
-  g_assert_cmpint (_ll_statement_step (s, &error), ==, LL_STEP_ROW);
-  g_assert_no_error (error);
-  value = sqlite3_column_double (s->stmt, 0);
-  return value;
-}
-
-static gboolean
-rules_have (GPtrArray  *rules,
-            const char *item,
-            const char *attendance,
-            gboolean    any_attendance)
-{
-  for (guint i = 0; i < rules->len; i++)
-    {
-      LlPointRule *rule = g_ptr_array_index (rules, i);
-
-      if (strcmp (rule->item, item) == 0 &&
-          (any_attendance ? rule->attendance == NULL
-                          : g_strcmp0 (rule->attendance, attendance) == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* What one rule gives one person, computed straight from the rows. */
-static double
-expected_rule (LlDatabase  *db,
-               GPtrArray   *rules,
-               LlPointRule *rule,
-               gint64       person,
-               const char  *from,
-               const char  *to)
-{
-  double count;
-
-  if (ll_enum_is_valid (LL_ENUM_ACTIVITY_TYPE, rule->item))
-    {
-      if (rule->attendance != NULL)
-        count = query_double (db,
-                              "SELECT count(*) FROM activity_participants AS ap "
-                              "JOIN activities AS a ON a.id = ap.activity_id "
-                              "WHERE ap.person_id = ?1 AND a.type = ?2 AND ap.attendance = ?3 "
-                              "AND a.held_on >= ?4 AND a.held_on <= ?5",
-                              "isss" "s", person, rule->item, rule->attendance, from, to);
-      else
-        {
-          count = 0;
-          for (guint a = 0; a < 3; a++)
-            {
-              const char *attendance = ll_enum_get_key (LL_ENUM_ATTENDANCE, a);
-
-              if (rules_have (rules, rule->item, attendance, FALSE))
-                continue;
-              count += query_double (db,
-                                     "SELECT count(*) FROM activity_participants AS ap "
-                                     "JOIN activities AS a ON a.id = ap.activity_id "
-                                     "WHERE ap.person_id = ?1 AND a.type = ?2 "
-                                     "AND ap.attendance = ?3 AND a.held_on >= ?4 "
-                                     "AND a.held_on <= ?5",
-                                     "isss" "s", person, rule->item, attendance, from, to);
-            }
-        }
-    }
-  else if (strcmp (rule->item, "absence") == 0)
-    {
-      const char *attendance = rule->attendance != NULL ? rule->attendance : "absent";
-
-      count = 0;
-      for (guint t = 0; t < ll_enum_get_n_values (LL_ENUM_ACTIVITY_TYPE); t++)
-        {
-          const char *type = ll_enum_get_key (LL_ENUM_ACTIVITY_TYPE, t);
-
-          if (rules_have (rules, type, attendance, FALSE) || rules_have (rules, type, NULL, TRUE))
-            continue;
-          count += query_double (db,
-                                 "SELECT count(*) FROM activity_participants AS ap "
-                                 "JOIN activities AS a ON a.id = ap.activity_id "
-                                 "WHERE ap.person_id = ?1 AND a.type = ?2 AND ap.attendance = ?3 "
-                                 "AND a.held_on >= ?4 AND a.held_on <= ?5",
-                                 "isss" "s", person, type, attendance, from, to);
-        }
-    }
-  else if (strcmp (rule->item, "people_received") == 0)
-    count = query_double (db,
-                          "SELECT total(a.people_received) FROM activity_participants AS ap "
-                          "JOIN activities AS a ON a.id = ap.activity_id "
-                          "WHERE ap.person_id = ?1 AND a.type = 'reception' "
-                          "AND ap.attendance = 'present' AND a.held_on >= ?2 AND a.held_on <= ?3",
-                          "iss", person, from, to);
-  else if (strcmp (rule->item, "case_collected") == 0 ||
-           strcmp (rule->item, "case_resolved") == 0)
-    count = query_double (db,
-                          "SELECT count(*) FROM cases AS c WHERE c.received_on >= ?2 "
-                          "AND c.received_on <= ?3 AND c.id IN (SELECT case_id FROM case_deputies "
-                          "WHERE person_id = ?1) AND (?4 = 0 OR c.status = 'closed')",
-                          "issi", person, from, to,
-                          (gint64) (strcmp (rule->item, "case_resolved") == 0));
-  else if (strcmp (rule->item, "suggestion") == 0 || strcmp (rule->item, "motion") == 0)
-    count = query_double (db,
-                          "SELECT count(*) FROM suggestions AS s WHERE s.kind = ?2 "
-                          "AND (s.lead_person_id = ?1 OR s.id IN (SELECT suggestion_id "
-                          "FROM suggestion_authors WHERE person_id = ?1)) "
-                          "AND coalesce(s.submitted_on, s.year || '-01-01') >= ?3 "
-                          "AND coalesce(s.submitted_on, s.year || '-01-01') <= ?4",
-                          "isss", person, rule->item, from, to);
-  else if (strcmp (rule->item, "project") == 0)
-    count = query_double (db,
-                          "SELECT count(*) FROM projects AS p WHERE p.status <> 'not_selected' "
-                          "AND p.year || '-12-31' >= ?2 AND p.year || '-12-31' <= ?3 "
-                          "AND p.id IN (SELECT project_id FROM project_supervisors "
-                          "WHERE person_id = ?1)",
-                          "iss", person, from, to);
-  else
-    {
-      double points;
-
-      count = query_double (db,
-                            "SELECT count(*) FROM point_adjustments WHERE person_id = ?1 "
-                            "AND item = ?2 AND awarded_on >= ?3 AND awarded_on <= ?4 "
-                            "AND points IS NULL",
-                            "isss", person, rule->item, from, to);
-      points = count * rule->points +
-               query_double (db,
-                             "SELECT total(points) FROM point_adjustments WHERE person_id = ?1 "
-                             "AND item = ?2 AND awarded_on >= ?3 AND awarded_on <= ?4",
-                             "isss", person, rule->item, from, to);
-      if (rule->has_max)
-        points = CLAMP (points, -rule->max_per_year, rule->max_per_year);
-      return points;
-    }
-
-  if (rule->has_max)
-    return CLAMP (count * rule->points, -rule->max_per_year, rule->max_per_year);
-  return count * rule->points;
-}
-
-static double
-expected_total (LlDatabase *db,
-                GPtrArray  *all_rules,
-                gint64      person,
-                const char *from,
-                const char *to)
-{
-  g_autoptr(GPtrArray) rules = g_ptr_array_new ();
-  double total = 0;
-
-  for (guint i = 0; i < all_rules->len; i++)
-    if (!g_str_has_prefix (((LlPointRule *) g_ptr_array_index (all_rules, i))->item, "grade_"))
-      g_ptr_array_add (rules, g_ptr_array_index (all_rules, i));
-
-  for (guint i = 0; i < rules->len; i++)
-    total += expected_rule (db, rules, g_ptr_array_index (rules, i), person, from, to);
-
-  /* Adjustments of items without any rule: the points decided. */
-  total += query_double (db,
-                         "SELECT total(points) FROM point_adjustments WHERE person_id = ?1 "
-                         "AND awarded_on >= ?2 AND awarded_on <= ?3 AND item NOT IN "
-                         "(SELECT item FROM point_rules WHERE year = ?4)",
-                         "issi", person, from, to, (gint64) atoi (from));
-  return total;
-}
-
 static void
 check_period (PointsFixture *f,
               guint          quarter)
@@ -229,8 +41,9 @@ check_period (PointsFixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (f->people); i++)
     {
       const LlPointsEntry *entry = ll_points_lookup (points, f->people[i]);
-      double expected = expected_total (f->db, rules, f->people[i], ll_points_get_from (points),
-                                        ll_points_get_to (points));
+      double expected = points_fixture_expected_total (f->db, rules, f->people[i],
+                                                       ll_points_get_from (points),
+                                                       ll_points_get_to (points));
 
       g_assert_nonnull (entry);
       g_test_message ("Q%u %s: %g (expected %g)", quarter, entry->name, entry->total, expected);
@@ -372,9 +185,9 @@ test_rules (PointsFixture *f,
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    g_assert_true (rules_have (defaults, items[i], NULL, FALSE) ||
-                   rules_have (defaults, items[i], "present", FALSE) ||
-                   rules_have (defaults, items[i], "absent", FALSE));
+    g_assert_true (points_fixture_rules_have (defaults, items[i], NULL, FALSE) ||
+                   points_fixture_rules_have (defaults, items[i], "present", FALSE) ||
+                   points_fixture_rules_have (defaults, items[i], "absent", FALSE));
   for (guint i = 0; i < defaults->len; i++)
     g_assert_cmpint (((LlPointRule *) g_ptr_array_index (defaults, i))->year, ==, 2030);
 
