@@ -2734,6 +2734,22 @@ pick_case_station (Gen *g)
   return 0;
 }
 
+/* Where an activity is held: not on the online station. */
+static guint
+pick_activity_station (Gen *g)
+{
+  guint index = 0;
+
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      index = pick_case_station (g);
+      if (strcmp (g_array_index (g->stations, Station, index).kind, "online") != 0)
+        break;
+    }
+
+  return index;
+}
+
 /* The status a case of that age has reached. */
 static const char *
 status_for_age (Gen     *g,
@@ -3275,7 +3291,7 @@ produce_activities (Gen      *g,
       double x = (i + 0.5) / n;
       guint32 held = g->first_day + MIN ((guint32) (span * pow (x, 0.85)), span - 1);
       const char *type = pick_key (g, &g->activity_type);
-      guint station_index = pick_case_station (g);
+      guint station_index = pick_activity_station (g);
       Station *station = &g_array_index (g->stations, Station, station_index);
       Town *town = &g_array_index (g->towns, Town, station->town);
       const char *community = station->community != NULL ? station->community : town->name;
