@@ -717,6 +717,78 @@ ll_annual_sheet_build (LlDatabase             *db,
   return sheet_build (&sheet, person, FALSE, error);
 }
 
+static gboolean
+write_sheets (LlDatabase             *db,
+              const LlReportOptions  *options,
+              int                     year,
+              const gint64           *ids,
+              guint                   n_ids,
+              const char             *path,
+              LlProgressFunc          progress,
+              gpointer                user_data,
+              guint                  *n_pages,
+              GCancellable           *cancellable,
+              GError                **error)
+{
+  g_autoptr(LlPoints) points = NULL;
+  g_autoptr(LlPdfWriter) writer = NULL;
+  g_auto(Sheet) sheet = { 0 };
+  guint done = 0;
+
+  points = ll_points_compute (db, year, 0, cancellable, error);
+  if (points == NULL)
+    return FALSE;
+
+  if (!ll_points_has_records (points))
+    {
+      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
+                   _("Nothing was recorded for the deputies in %d: no activities, cases, "
+                     "suggestions or point adjustments."),
+                   year);
+      return FALSE;
+    }
+
+  sheet_init (&sheet, db, points, options, NULL);
+  writer = ll_pdf_writer_new (sheet.context, path, error);
+  if (writer == NULL)
+    return FALSE;
+  ll_pdf_writer_set_metadata (writer, sheet.title, options->office_name);
+
+  for (guint start = 0; start < n_ids; start += BLOCK_SIZE)
+    {
+      guint n = MIN (BLOCK_SIZE, n_ids - start);
+      g_autoptr(GPtrArray) people = ll_person_store_load_many (db, ids + start, n, error);
+
+      if (people == NULL)
+        return FALSE;
+
+      /* A person deleted meanwhile is left out, not an error. */
+      for (guint i = 0; i < people->len; i++)
+        {
+          g_autoptr(LlDocument) doc = NULL;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          doc = sheet_build (&sheet, g_ptr_array_index (people, i), TRUE, error);
+          if (doc == NULL ||
+              !ll_pdf_writer_add_document (writer, doc, NULL, NULL, cancellable, error))
+            return FALSE;
+
+          done++;
+          if (progress != NULL)
+            progress (done, (double) (start + i + 1) / n_ids, user_data);
+        }
+    }
+
+  if (!ll_pdf_writer_close (writer, error))
+    return FALSE;
+
+  if (n_pages != NULL)
+    *n_pages = done;
+  return TRUE;
+}
+
 /**
  * ll_annual_sheets_write:
  * @db: a #LlDatabase; from a worker thread, its own connection
@@ -753,11 +825,7 @@ ll_annual_sheets_write (LlDatabase             *db,
                         GError                **error)
 {
   g_autoptr(LlReportOptions) own_options = NULL;
-  g_autoptr(LlPoints) points = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(LlPdfWriter) writer = NULL;
-  g_auto(Sheet) sheet = { 0 };
-  guint done = 0;
 
   g_return_val_if_fail (LL_IS_DATABASE (db), FALSE);
   g_return_val_if_fail ((station_id != 0) + (group_id != 0) + (person_id != 0) <= 1, FALSE);
@@ -776,57 +844,63 @@ ll_annual_sheets_write (LlDatabase             *db,
   if (ids == NULL)
     return FALSE;
 
-  points = ll_points_compute (db, year, 0, cancellable, error);
-  if (points == NULL)
+  return write_sheets (db, options, year, (const gint64 *) ids->data, ids->len, path, progress,
+                       user_data, n_pages, cancellable, error);
+}
+
+/**
+ * ll_annual_sheets_write_people:
+ * @db: a #LlDatabase; from a worker thread, its own connection
+ * @options: (nullable): the report options
+ * @year: the year
+ * @person_ids: (array length=n_person_ids): the people, in the order
+ *   printed (a selection in a list, whatever their role)
+ * @n_person_ids: how many
+ * @path: the PDF file to write
+ * @progress: (nullable) (scope call): called after each page
+ * @n_pages: (out) (optional): pages written
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Like ll_annual_sheets_write() for a list of people. An empty list is
+ * %LL_DATABASE_ERROR_INVALID; people who no longer exist are left out.
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+ll_annual_sheets_write_people (LlDatabase             *db,
+                               const LlReportOptions  *options,
+                               int                     year,
+                               const gint64           *person_ids,
+                               guint                   n_person_ids,
+                               const char             *path,
+                               LlProgressFunc          progress,
+                               gpointer                user_data,
+                               guint                  *n_pages,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  g_autoptr(LlReportOptions) own_options = NULL;
+
+  g_return_val_if_fail (LL_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (person_ids != NULL || n_person_ids == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_pages != NULL)
+    *n_pages = 0;
+  if (options == NULL)
+    options = own_options = ll_report_options_new ();
+
+  if (!ll_points_get_period (year, 0, NULL, NULL, error))
     return FALSE;
 
-  if (!ll_points_has_records (points))
+  if (n_person_ids == 0)
     {
-      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                   _("Nothing was recorded for the deputies in %d: no activities, cases, "
-                     "suggestions or point adjustments."),
-                   year);
+      g_set_error_literal (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
+                           _("No people were chosen for annual sheets."));
       return FALSE;
     }
 
-  sheet_init (&sheet, db, points, options, NULL);
-  writer = ll_pdf_writer_new (sheet.context, path, error);
-  if (writer == NULL)
-    return FALSE;
-  ll_pdf_writer_set_metadata (writer, sheet.title, options->office_name);
-
-  for (guint start = 0; start < ids->len; start += BLOCK_SIZE)
-    {
-      guint n = MIN (BLOCK_SIZE, ids->len - start);
-      g_autoptr(GPtrArray) people = ll_person_store_load_many (db, &g_array_index (ids, gint64,
-                                                                                  start),
-                                                               n, error);
-
-      if (people == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < people->len; i++)
-        {
-          g_autoptr(LlDocument) doc = NULL;
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-
-          doc = sheet_build (&sheet, g_ptr_array_index (people, i), TRUE, error);
-          if (doc == NULL ||
-              !ll_pdf_writer_add_document (writer, doc, NULL, NULL, cancellable, error))
-            return FALSE;
-
-          done++;
-          if (progress != NULL)
-            progress (done, (double) done / ids->len, user_data);
-        }
-    }
-
-  if (!ll_pdf_writer_close (writer, error))
-    return FALSE;
-
-  if (n_pages != NULL)
-    *n_pages = done;
-  return TRUE;
+  return write_sheets (db, options, year, person_ids, n_person_ids, path, progress, user_data,
+                       n_pages, cancellable, error);
 }

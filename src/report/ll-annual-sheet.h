@@ -30,4 +30,16 @@ gboolean    ll_annual_sheets_write (LlDatabase             *db,
                                     GCancellable           *cancellable,
                                     GError                **error);
 
+gboolean    ll_annual_sheets_write_people (LlDatabase             *db,
+                                           const LlReportOptions  *options,
+                                           int                     year,
+                                           const gint64           *person_ids,
+                                           guint                   n_person_ids,
+                                           const char             *path,
+                                           LlProgressFunc          progress,
+                                           gpointer                user_data,
+                                           guint                  *n_pages,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+
 G_END_DECLS
