@@ -113,6 +113,16 @@ run_child (char   **argv,
   return TRUE;
 }
 
+/* Others' work on the machine slows every figure: say how busy it was. */
+static void
+print_load (const char *when)
+{
+  g_autofree char *text = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    printf ("load average %s: %.*s\n", when, (int) strcspn (text, " \t\n") , text);
+}
+
 static gint64
 file_size (const char *path)
 {
@@ -399,8 +409,10 @@ main (int   argc,
   cases = g_strdup_printf ("%d", (int) (500000 * scale));
   activities = g_strdup_printf ("%d", (int) (200000 * scale));
 
-  printf ("City scale: %s stations, %s people, %s cases, %s activities\n%s\n\n", stations, people,
+  printf ("City scale: %s stations, %s people, %s cases, %s activities\n%s\n", stations, people,
           cases, activities, path);
+  print_load ("before");
+  printf ("\n");
 
   if (reuse_path == NULL)
     {
@@ -475,6 +487,7 @@ main (int   argc,
 
   ll_database_close (db);
   g_clear_object (&db);
+  print_load ("after");
 
   if (dir != NULL && !keep)
     {
