@@ -29,9 +29,9 @@
 #define BLOCK_SIZE 256
 
 /* The form's type area (LL_PAGE_FORM) and how many wrapped lines more
- * than one per cell surely fit at the first size: the page keeps about
- * four lines of 12 pt free (tests/report/test-documents.c checks a sheet
- * at this limit). */
+ * than one per cell surely fit at the first size: a sheet without wrapped
+ * lines keeps about 3.5 lines of 11 pt free (tests/report/test-documents.c
+ * checks sheets around this limit). */
 #define TYPE_WIDTH (595.28 - 2 * LL_MM (20))
 #define SURE_EXTRA_LINES 2
 
@@ -408,7 +408,7 @@ cut (const char *text,
 }
 
 /* Lines @text takes in a cell of @fraction of the type area, counted
- * generously: every wide character a full em, others 0.62 em, and some
+ * generously: every wide character a full em, others 0.7 em, and some
  * room lost at line ends. Used to skip laying out sheets that surely fit
  * on their page (nearly all of them): pagination is a third of the time
  * of a sheet. */
@@ -434,7 +434,7 @@ estimate_lines (const char *text,
           width = 0;
           continue;
         }
-      width += g_unichar_iswide (c) || c >= 0x2E80 ? size : 0.62 * size;
+      width += g_unichar_iswide (c) || c >= 0x2E80 ? size : 0.7 * size;
       if (width > inner - size)
         {
           lines++;
@@ -591,9 +591,9 @@ sheet_document (Sheet    *sheet,
   /* What the reviewer fills in by hand */
   ll_table_set_font_size (review, table_size);
   ll_table_add_row (review, "代表本人意见",
-                    "\n\n代表（签字）：　　　　　　　　　　　　　年　　月　　日", NULL);
+                    "\n\n\n代表（签字）：　　　　　　　　　　　　　年　　月　　日", NULL);
   ll_table_add_row (review, "审核意见",
-                    "\n\n\n审核人（签字）：　　　　　　　　　　　　　年　　月　　日", NULL);
+                    "\n\n\n\n审核人（签字）：　　　　　　　　　　　　　年　　月　　日", NULL);
   ll_table_set_column_width (review, 0, 0.19);
   ll_table_set_column_width (review, 1, 0.81);
   ll_table_set_column_align (review, 0, LL_ALIGN_CENTER);
@@ -781,6 +781,8 @@ write_sheets (LlDatabase             *db,
         }
     }
 
+  /* The pages really written: one per sheet. */
+  done = ll_pdf_writer_get_n_pages (writer);
   if (!ll_pdf_writer_close (writer, error))
     return FALSE;
 
