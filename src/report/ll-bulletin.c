@@ -44,7 +44,7 @@ ranking_table (LlDatabase    *db,
 {
   g_autoptr(LlTable) table = ll_table_new (7);
   g_autofree char *caption = g_strdup_printf ("表1　%s代表履职积分排名", period);
-  static const double widths[] = { 0.08, 0.12, 0.12, 0.32, 0.12, 0.12, 0.12 };
+  static const double widths[] = { 0.07, 0.11, 0.11, 0.35, 0.12, 0.12, 0.12 };
   guint n = ll_points_get_n_ranked (points);
 
   ll_table_set_caption (table, caption, "单位：次、件、分");

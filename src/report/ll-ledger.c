@@ -141,7 +141,7 @@ cases_table (LlDatabase             *db,
 {
   g_autoptr(LlTable) table = ll_table_new (13);
   static const double widths[] = {
-    0.035, 0.075, 0.075, 0.07, 0.085, 0.165, 0.06, 0.075, 0.085, 0.09, 0.075, 0.05, 0.06,
+    0.035, 0.075, 0.075, 0.08, 0.085, 0.155, 0.06, 0.075, 0.085, 0.09, 0.075, 0.05, 0.06,
   };
   guint closed = 0, row;
 
