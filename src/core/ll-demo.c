@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ll-database-private.h"
@@ -437,6 +439,8 @@ typedef struct
   guint n_events;
 } CaseDraft;
 
+typedef struct _Side Side;
+
 typedef struct
 {
   LlDatabase          *db;
@@ -491,6 +495,7 @@ typedef struct
   gint64               next_case_id;
   gint64               next_activity_id;
   GHashTable          *next_seq;    /* year → next serial number */
+  Side                *side;        /* the cases' search index, made beside */
 } Gen;
 
 #define RAND_INT(g, lo, hi) ((int) g_rand_int_range ((g)->rand, (lo), (hi) + 1))
@@ -1113,6 +1118,483 @@ producer_thread (gpointer data)
   return NULL;
 }
 
+/* The search index, made beside ---------------------------------------------- */
+
+/* Rebuilding the cases' full-text index takes as long as writing the
+ * cases themselves, on one core, at the end. So for an FTS table whose
+ * content comes from the cases alone, a thread builds the same index in
+ * a scratch database while this thread writes everything else: the
+ * writer hands it each chunk of cases after writing them, and it
+ * rebuilds its index once the last chunk is in. At the end this thread
+ * drops and recreates the FTS table (a fresh table: no state of the old
+ * one cached on this connection) and copies the scratch database's
+ * shadow tables into it, all inside the one transaction. The scratch
+ * database is made from the file's own CREATE statements, so the index
+ * is exactly what 'rebuild' would have made here (tests/core/test-demo.c
+ * runs FTS5's integrity check on it). Anything unexpected, and that
+ * table is rebuilt here as before. */
+
+struct _Side
+{
+  Gen          *g;
+  sqlite3      *db;
+  char         *path;
+  GPtrArray    *tables;     /* FTS tables made here */
+  GPtrArray    *creates;    /* their CREATE VIRTUAL TABLE, from the file */
+  GArray       *hashsizes;  /* their hashsize setting in the file (gint64, 0 = none) */
+  GAsyncQueue  *queue;      /* chunks of cases, then side_end */
+  GAsyncQueue  *empty;      /* where chunks go back to */
+  GThread      *thread;
+  sqlite3_stmt *many;
+  sqlite3_stmt *one;
+  guint         capacity;
+  guint         n_columns;
+  gboolean      stamps;
+  int           stop;       /* atomic */
+  gboolean      ok;
+  gboolean      ended;
+};
+
+/* Marks the end of the cases in Side.queue. */
+static Chunk side_end;
+
+static int
+side_interrupt_cb (void *data)
+{
+  Side *side = data;
+
+  return g_atomic_int_get (&side->stop) ||
+         g_cancellable_is_cancelled (side->g->cancellable);
+}
+
+static gboolean
+side_exec (Side       *side,
+           const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (side->db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_debug ("Search index beside: %s: %s", sql, message);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/* The name in “content = 'name'” of an FTS5 declaration. */
+static char *
+fts_content_name (const char *sql)
+{
+  g_autofree char *lower = g_ascii_strdown (sql, -1);
+
+  for (const char *p = strstr (lower, "content"); p != NULL; p = strstr (p + 1, "content"))
+    {
+      const char *q = p + strlen ("content");
+      const char *start;
+      char quote;
+
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q != '=')
+        continue;
+      q++;
+      while (g_ascii_isspace (*q))
+        q++;
+
+      quote = *q == '\'' || *q == '"' ? *q : '\0';
+      if (quote != '\0')
+        q++;
+      start = q;
+      while (*q != '\0' && (quote != '\0' ? *q != quote : (g_ascii_isalnum (*q) || *q == '_')))
+        q++;
+      if (q == start)
+        return NULL;
+
+      /* The name as written, from the original text. */
+      return g_strndup (sql + (start - lower), q - start);
+    }
+
+  return NULL;
+}
+
+static char *
+main_schema_sql (Gen        *g,
+                 const char *name,
+                 char      **type)
+{
+  g_autoptr(LlStatement) statement = _ll_database_prepare (g->db,
+                                                           "SELECT sql, type FROM sqlite_master "
+                                                           "WHERE name = ?1",
+                                                           NULL);
+
+  if (statement == NULL)
+    return NULL;
+  _ll_statement_bind_text (statement, 1, name);
+  if (_ll_statement_step (statement, NULL) != LL_STEP_ROW)
+    return NULL;
+
+  if (type != NULL)
+    *type = _ll_statement_dup_text (statement, 1);
+  return _ll_statement_dup_text (statement, 0);
+}
+
+static void
+side_free (Side *side)
+{
+  if (side == NULL)
+    return;
+
+  if (side->thread != NULL)
+    {
+      g_atomic_int_set (&side->stop, 1);
+      if (!side->ended)
+        g_async_queue_push (side->queue, &side_end);
+      g_thread_join (side->thread);
+    }
+  g_clear_pointer (&side->queue, g_async_queue_unref);
+  g_clear_pointer (&side->many, sqlite3_finalize);
+  g_clear_pointer (&side->one, sqlite3_finalize);
+  g_clear_pointer (&side->db, sqlite3_close);
+  if (side->path != NULL)
+    {
+      g_autofree char *journal = g_strconcat (side->path, "-journal", NULL);
+
+      g_unlink (side->path);
+      g_unlink (journal);
+    }
+  g_free (side->path);
+  g_clear_pointer (&side->tables, g_ptr_array_unref);
+  g_clear_pointer (&side->creates, g_ptr_array_unref);
+  g_clear_pointer (&side->hashsizes, g_array_unref);
+  g_free (side);
+}
+
+/* Sets up the scratch database for the FTS tables of g->fts_tables that
+ * index the cases alone, and takes them off that list. Best effort:
+ * NULL when nothing can be done beside. */
+static Side *
+side_new (Gen *g)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cases_sql = NULL;
+  Side *side;
+  int fd;
+
+  cases_sql = main_schema_sql (g, "cases", NULL);
+  if (cases_sql == NULL || g->fts_tables->len == 0)
+    return NULL;
+
+  side = g_new0 (Side, 1);
+  side->g = g;
+  side->ok = TRUE;
+  side->tables = g_ptr_array_new_with_free_func (g_free);
+  side->creates = g_ptr_array_new_with_free_func (g_free);
+  side->hashsizes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  fd = g_file_open_tmp ("lianluo-demo-XXXXXX.db", &side->path, &error);
+  if (fd < 0)
+    {
+      g_debug ("No scratch database: %s", error->message);
+      side_free (side);
+      return NULL;
+    }
+  close (fd);
+
+  if (sqlite3_open_v2 (side->path, &side->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      !side_exec (side, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072; "
+                        "PRAGMA ignore_check_constraints = ON") ||
+      !side_exec (side, cases_sql))
+    {
+      side_free (side);
+      return NULL;
+    }
+
+  for (guint i = 0; i < g->fts_tables->len; i++)
+    {
+      const char *name = g_ptr_array_index (g->fts_tables, i);
+      g_autofree char *create = main_schema_sql (g, name, NULL);
+      g_autofree char *content = create != NULL ? fts_content_name (create) : NULL;
+      g_autofree char *type = NULL;
+      g_autofree char *content_sql = NULL;
+      sqlite3_stmt *probe = NULL;
+
+      if (content == NULL)
+        continue;
+
+      /* The content must read the cases alone: a view that names any
+       * other table cannot be prepared in the scratch database. */
+      if (g_ascii_strcasecmp (content, "cases") != 0)
+        {
+          g_autofree char *quoted = quote_identifier (content);
+          g_autofree char *select = g_strdup_printf ("SELECT * FROM %s LIMIT 0", quoted);
+
+          content_sql = main_schema_sql (g, content, &type);
+          if (content_sql == NULL || g_strcmp0 (type, "view") != 0 ||
+              !side_exec (side, content_sql))
+            continue;
+          if (sqlite3_prepare_v2 (side->db, select, -1, &probe, NULL) != SQLITE_OK)
+            {
+              g_autofree char *drop = g_strdup_printf ("DROP VIEW %s", quoted);
+
+              side_exec (side, drop);
+              continue;
+            }
+          sqlite3_finalize (probe);
+        }
+
+      if (!side_exec (side, create))
+        continue;
+
+      {
+        g_autofree char *quoted = quote_identifier (name);
+        g_autofree char *config = g_strdup_printf ("SELECT v FROM %.*s_config\" WHERE k = 'hashsize'",
+                                                   (int) strlen (quoted) - 1, quoted);
+        gint64 hashsize = 0;
+
+        if (!query_count (g, config, &hashsize, NULL))
+          hashsize = 0;
+        g_array_append_val (side->hashsizes, hashsize);
+      }
+
+      g_ptr_array_add (side->tables, g_strdup (name));
+      g_ptr_array_add (side->creates, g_steal_pointer (&create));
+      g_ptr_array_remove_index (g->fts_tables, i);
+      i--;
+    }
+
+  if (side->tables->len == 0)
+    {
+      side_free (side);
+      return NULL;
+    }
+
+  g_debug ("Building %u search tables beside, in %s", side->tables->len, side->path);
+  side->queue = g_async_queue_new ();
+
+  return side;
+}
+
+static gboolean
+side_write (Side       *side,
+            const Rows *rows)
+{
+  for (guint row = 0; row < rows->n_rows; )
+    {
+      gboolean full = row + side->capacity <= rows->n_rows;
+      sqlite3_stmt *stmt = full ? side->many : side->one;
+      guint n = full ? side->capacity : 1;
+      const Value *values = &g_array_index (rows->values, Value, row * side->n_columns);
+      int rc;
+
+      if (side->stamps)
+        sqlite3_bind_text (stmt, 1, side->g->now, -1, SQLITE_STATIC);
+      for (guint i = 0; i < n * side->n_columns; i++)
+        {
+          if (values[i].type == VALUE_INT)
+            sqlite3_bind_int64 (stmt, 2 + i, values[i].number);
+          else if (values[i].type == VALUE_TEXT)
+            sqlite3_bind_text (stmt, 2 + i, rows->arena->str + values[i].number,
+                               values[i].length, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, 2 + i);
+        }
+
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          g_debug ("Search index beside: %s", sqlite3_errmsg (side->db));
+          return FALSE;
+        }
+      row += n;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+side_thread (gpointer data)
+{
+  Side *side = data;
+
+  for (;;)
+    {
+      Chunk *chunk = g_async_queue_pop (side->queue);
+
+      if (chunk == &side_end)
+        break;
+
+      if (side->ok && !g_atomic_int_get (&side->stop))
+        side->ok = side_write (side, &chunk->rows[0]);
+
+      chunk_reset (chunk);
+      g_async_queue_push (side->empty, chunk);
+    }
+
+  sqlite3_progress_handler (side->db, 20000, side_interrupt_cb, side);
+  for (guint i = 0; side->ok && !g_atomic_int_get (&side->stop) && i < side->tables->len; i++)
+    {
+      g_autofree char *quoted = quote_identifier (g_ptr_array_index (side->tables, i));
+      gint64 hashsize = g_array_index (side->hashsizes, gint64, i);
+      /* As rebuild_search(): a big hash, then the file's setting back. */
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('hashsize', %u); "
+                                              "INSERT INTO %s (%s) VALUES ('rebuild'); "
+                                              "INSERT INTO %s (%s, rank) VALUES ('hashsize', %"
+                                              G_GINT64_FORMAT ")",
+                                              quoted, quoted,
+                                              CLAMP (side->g->options->cases, 2048u, 524288u) * 512,
+                                              quoted, quoted, quoted, quoted,
+                                              hashsize > 0 ? hashsize : 1024 * 1024);
+
+      side->ok = side_exec (side, sql);
+    }
+  sqlite3_progress_handler (side->db, 0, NULL, NULL);
+
+  return NULL;
+}
+
+/* Writer thread, before the first chunk of cases: the statements and the
+ * thread. @cases writes the same rows into the file. */
+static gboolean
+side_start (Side        *side,
+            Batch       *cases,
+            GAsyncQueue *empty)
+{
+  g_autofree char *many = NULL;
+  g_autofree char *one = NULL;
+
+  side->capacity = cases->capacity;
+  side->n_columns = cases->n_columns;
+  side->stamps = cases->stamps;
+  side->empty = empty;
+
+  many = batch_sql (cases, cases->capacity);
+  one = batch_sql (cases, 1);
+  if (sqlite3_prepare_v2 (side->db, many, -1, &side->many, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (side->db, one, -1, &side->one, NULL) != SQLITE_OK)
+    {
+      g_debug ("Search index beside: %s", sqlite3_errmsg (side->db));
+      side->ok = FALSE;
+      return FALSE;
+    }
+
+  side->thread = g_thread_new ("ll-demo-search", side_thread, side);
+  return TRUE;
+}
+
+/* Copies one table of the scratch database into the file. */
+static gboolean
+side_copy_table (Side        *side,
+                 const char  *name,
+                 GError     **error)
+{
+  Gen *g = side->g;
+  g_autofree char *quoted = quote_identifier (name);
+  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s", quoted);
+  g_autofree char *clear = g_strdup_printf ("DELETE FROM %s", quoted);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(LlStatement) statement = NULL;
+  sqlite3_stmt *source = NULL;
+  int n_columns;
+  int rc;
+
+  if (sqlite3_prepare_v2 (side->db, select, -1, &source, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_FAILED, "%s",
+                   sqlite3_errmsg (side->db));
+      return FALSE;
+    }
+
+  n_columns = sqlite3_column_count (source);
+  g_string_printf (insert, "INSERT INTO %s VALUES (", quoted);
+  for (int i = 0; i < n_columns; i++)
+    g_string_append (insert, i == 0 ? "?" : ", ?");
+  g_string_append (insert, ")");
+
+  if (!_ll_database_exec (g->db, clear, error) ||
+      (statement = _ll_database_prepare (g->db, insert->str, error)) == NULL)
+    {
+      sqlite3_finalize (source);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (source)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < n_columns; i++)
+        sqlite3_bind_value (statement->stmt, i + 1, sqlite3_column_value (source, i));
+      if (!insert_row (g, statement, NULL, error))
+        {
+          sqlite3_finalize (source);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (source);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_FAILED, "%s",
+                   sqlite3_errmsg (side->db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Main thread, at the end: waits for the index and installs it. A table
+ * that could not be made beside goes back to g->fts_tables, to be
+ * rebuilt here. */
+static gboolean
+side_finish (Side    *side,
+             GError **error)
+{
+  Gen *g = side->g;
+
+  if (side->thread != NULL)
+    {
+      g_thread_join (g_steal_pointer (&side->thread));
+    }
+
+  if (g_cancellable_is_cancelled (g->cancellable))
+    return cancelled_error (error);
+
+  for (guint i = 0; i < side->tables->len; i++)
+    {
+      const char *name = g_ptr_array_index (side->tables, i);
+      g_autofree char *quoted = quote_identifier (name);
+      g_autofree char *drop = g_strdup_printf ("DROP TABLE %s", quoted);
+      g_autoptr(GPtrArray) shadows = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = g_strdup_printf ("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                               "AND substr (name, 1, %u) = '%s_'",
+                                               (guint) strlen (name) + 1, name);
+      sqlite3_stmt *stmt = NULL;
+
+      if (!side->ok || strchr (name, '\'') != NULL ||
+          sqlite3_prepare_v2 (side->db, list, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_ptr_array_add (g->fts_tables, g_strdup (name));
+          continue;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (shadows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+
+      /* A fresh table: this connection keeps nothing of the old one. */
+      if (!_ll_database_exec (g->db, drop, error) ||
+          !_ll_database_exec (g->db, g_ptr_array_index (side->creates, i), error))
+        return FALSE;
+
+      for (guint k = 0; k < shadows->len; k++)
+        if (!side_copy_table (side, g_ptr_array_index (shadows, k), error))
+          return FALSE;
+
+      if (!advance (g, g->options->cases, TRUE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Runs @produce on a thread of its own and writes what it makes with
  * @batches (one per table of a chunk, parents first). */
 static gboolean
@@ -1120,6 +1602,7 @@ produce_and_write (Gen          *g,
                    ProduceFunc   produce,
                    Batch       **batches,
                    guint         n_batches,
+                   Side         *side,
                    GError      **error)
 {
   Producer p = { 0 };
@@ -1136,6 +1619,10 @@ produce_and_write (Gen          *g,
   p.full = g_async_queue_new_full ((GDestroyNotify) chunk_free);
   for (guint i = 0; i < N_CHUNKS; i++)
     g_async_queue_push (p.empty, chunk_new ());
+
+  /* The search index beside gets each chunk after it is written. */
+  if (side != NULL && !side_start (side, batches[0], p.empty))
+    side = NULL;
 
   thread = g_thread_new ("ll-demo", producer_thread, &p);
 
@@ -1154,14 +1641,29 @@ produce_and_write (Gen          *g,
       if (!ok)
         g_atomic_int_set (&p.stop, 1);
 
-      chunk_reset (chunk);
-      g_async_queue_push (p.empty, chunk);
+      if (side != NULL)
+        g_async_queue_push (side->queue, chunk);
+      else
+        {
+          chunk_reset (chunk);
+          g_async_queue_push (p.empty, chunk);
+        }
 
       if (last)
         break;
     }
 
   g_thread_join (g_steal_pointer (&thread));
+
+  /* Every chunk back (from the index beside too) before they go. */
+  for (guint i = 0; i < N_CHUNKS; i++)
+    chunk_free (g_async_queue_pop (p.empty));
+  if (side != NULL)
+    {
+      g_async_queue_push (side->queue, &side_end);
+      side->ended = TRUE;
+    }
+
   g_async_queue_unref (p.empty);
   g_async_queue_unref (p.full);
 
@@ -3268,7 +3770,7 @@ make_cases (Gen     *g,
   batches[1] = deputies;
   batches[2] = events;
 
-  return produce_and_write (g, produce_cases, batches, 3, error);
+  return produce_and_write (g, produce_cases, batches, 3, g->side, error);
 }
 
 /* Activities ---------------------------------------------------------------- */
@@ -3459,7 +3961,7 @@ make_activities (Gen     *g,
   batches[0] = activities;
   batches[1] = participants;
 
-  return produce_and_write (g, produce_activities, batches, 2, error);
+  return produce_and_write (g, produce_activities, batches, 2, NULL, error);
 }
 
 /* Suggestions, projects, consultations --------------------------------------- */
@@ -3814,6 +4316,8 @@ generate_func (LlDatabase  *db,
 
   if (g->bulk && !suspend_triggers (g, error))
     return FALSE;
+  if (g->bulk)
+    g->side = side_new (g);
 
   if (!make_stations (g, error) ||
       !make_departments (g, error) ||
@@ -3851,7 +4355,7 @@ generate_func (LlDatabase  *db,
       sqlite3_progress_handler (g->handle, 0, NULL, NULL);
 
       set_phase (g, _("Search index"));
-      if (!rebuild_search (g, error))
+      if ((g->side != NULL && !side_finish (g->side, error)) || !rebuild_search (g, error))
         {
           if (g_cancellable_is_cancelled (g->cancellable))
             {
@@ -3925,6 +4429,7 @@ gen_clear (Gen *g)
   g_clear_pointer (&g->specialty, g_array_unref);
   g_clear_pointer (&g->departments, g_hash_table_unref);
   g_clear_pointer (&g->next_seq, g_hash_table_unref);
+  g_clear_pointer (&g->side, side_free);
   g_clear_pointer (&g->used_places, g_hash_table_unref);
   picker_clear (&g->gender);
   picker_clear (&g->role);
