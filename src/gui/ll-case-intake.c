@@ -565,6 +565,28 @@ set_deputies_placeholder (LlCaseIntake *self,
   gtk_list_box_set_placeholder (self->deputies_list, label);
 }
 
+static void
+add_people_rows (LlCaseIntake *self,
+                 GPtrArray    *memberships,
+                 gboolean      deputies)
+{
+  for (guint i = 0; i < memberships->len; i++)
+    {
+      LlMembership *membership = g_ptr_array_index (memberships, i);
+      gint64 person_id = ll_membership_get_person_id (membership);
+      gboolean deputy = g_strcmp0 (ll_membership_get_person_role (membership), "deputy") == 0;
+
+      /* Someone stationed twice is listed once. */
+      if (deputy != deputies || g_hash_table_contains (self->deputy_names, &person_id))
+        continue;
+
+      g_hash_table_insert (self->deputy_names, g_memdup2 (&person_id, sizeof person_id),
+                           g_strdup (ll_membership_get_person_name (membership)));
+      gtk_list_box_append (self->deputies_list,
+                           deputy_row_new (membership, deputy_chosen (self, person_id)));
+    }
+}
+
 /* The people stationed at the chosen station; the choice keeps those
  * who are still there. */
 static void
@@ -587,20 +609,11 @@ reload_deputies (LlCaseIntake *self)
                    station_id, error->message);
     }
 
-  for (guint i = 0; memberships != NULL && i < memberships->len; i++)
+  /* Deputies first, then the other people who work in the station. */
+  if (memberships != NULL)
     {
-      LlMembership *membership = g_ptr_array_index (memberships, i);
-      gint64 person_id = ll_membership_get_person_id (membership);
-      gint64 *key;
-
-      if (g_hash_table_contains (self->deputy_names, &person_id))
-        continue;
-
-      key = g_memdup2 (&person_id, sizeof person_id);
-      g_hash_table_insert (self->deputy_names, key,
-                           g_strdup (ll_membership_get_person_name (membership)));
-      gtk_list_box_append (self->deputies_list,
-                           deputy_row_new (membership, deputy_chosen (self, person_id)));
+      add_people_rows (self, memberships, TRUE);
+      add_people_rows (self, memberships, FALSE);
     }
 
   for (guint i = self->deputies->len; i > 0; i--)
@@ -1197,6 +1210,34 @@ dropdown_search_key_pressed_cb (GtkEventControllerKey *controller,
   return gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
 }
 
+static GtkStringFilter *
+dropdown_search_filter (GtkDropDown *dropdown)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *shown = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *filtered = NULL;
+  GtkFilter *filter;
+
+  if (GTK_IS_SINGLE_SELECTION (shown))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown));
+  if (!GTK_IS_FILTER_LIST_MODEL (filtered))
+    return NULL;
+
+  filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
+  return GTK_IS_STRING_FILTER (filter) ? GTK_STRING_FILTER (filter) : NULL;
+}
+
+/* GTK 4.8 searches drop-downs by the start of the label only; “联络站”
+ * or “湖” should find every station that has it anywhere. */
+static void
+search_anywhere (GtkDropDown *dropdown)
+{
+  GtkStringFilter *filter = dropdown_search_filter (dropdown);
+
+  if (filter != NULL)
+    gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+}
+
 /* Enter in a drop-down's search takes the first item it shows. */
 static void
 dropdown_search_activate_cb (GtkSearchEntry *entry,
@@ -1208,24 +1249,15 @@ dropdown_search_activate_cb (GtkSearchEntry *entry,
                                    : NULL;
   GListModel *model = gtk_drop_down_get_model (dropdown);
   g_autoptr(GObject) first = NULL;
+  GtkStringFilter *filter;
 
   if (shown == NULL || model == NULL)
     return;
 
   /* The search waits a moment after the last key: apply it now. */
-  if (GTK_IS_SINGLE_SELECTION (shown))
-    {
-      GListModel *filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown));
-
-      if (GTK_IS_FILTER_LIST_MODEL (filtered))
-        {
-          GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
-
-          if (GTK_IS_STRING_FILTER (filter))
-            gtk_string_filter_set_search (GTK_STRING_FILTER (filter),
-                                          gtk_editable_get_text (GTK_EDITABLE (entry)));
-        }
-    }
+  filter = dropdown_search_filter (dropdown);
+  if (filter != NULL)
+    gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 
   if (g_list_model_get_n_items (shown) == 0)
     return;
@@ -1753,6 +1785,8 @@ ll_case_intake_init (LlCaseIntake *self)
   gtk_drop_down_set_model (self->station_dropdown, G_LIST_MODEL (self->stations));
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->sources));
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (self->categories));
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    search_anywhere (dropdowns[i]);
 
   /* Screen readers name each input after its row. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->station_dropdown),

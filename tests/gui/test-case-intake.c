@@ -112,6 +112,16 @@ dropdown_label (const char *property)
   return item != NULL ? ll_choice_get_label (LL_CHOICE (item)) : NULL;
 }
 
+/* How many items the open list of @dropdown shows. */
+static guint
+shown_in_list (GtkDropDown *list)
+{
+  GtkWidget *view = ll_test_gui_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+}
+
 static char *
 body_text (void)
 {
@@ -409,6 +419,10 @@ test_keyboard_case (void)
   g_assert_true (gtk_widget_has_focus (search) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (search)),
                                          search));
+  /* The search finds words anywhere in the name. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "社区人大");
+  ll_test_gui_spin (400);
+  g_assert_cmpuint (shown_in_list (dropdown ("station-id")), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (search), "西湖");
   ll_test_gui_spin (100);
   keys ("Return", NULL);
