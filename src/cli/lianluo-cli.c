@@ -118,12 +118,9 @@ main (int   argc,
         cli.command = commands[i].name;
         status = commands[i].func (&cli, argc - 1, argv + 1);
 
-        /* Opening an existing file starts a full check in the background,
-         * and closing waits for it: seconds on a city-scale file, for a
-         * check that a one-shot command does not need. Everything was
-         * committed; the process ends here and the file is released
-         * as it is, like any reader's. */
-        if (cli.db != NULL && (ll_database_get_checked (cli.db) || ll_database_get_damaged (cli.db)))
+        /* Closing interrupts the background check that opening an
+         * existing file started: a one-shot command does not wait for it. */
+        if (cli.db != NULL)
           {
             ll_database_close (cli.db);
             g_clear_object (&cli.db);

@@ -1378,6 +1378,12 @@ typedef struct
   GMutex   mutex;
   GCond    cond;
   gboolean done;
+  /* The check's connection while it is open, so that closing the
+   * database can interrupt it: the integrity check runs inside one
+   * SQLite opcode, where the progress handler never fires, but
+   * sqlite3_interrupt() stops it within milliseconds. */
+  sqlite3  *db;
+  gboolean  interrupted;
 } Latch;
 
 static Latch *
@@ -1412,6 +1418,27 @@ latch_open (Latch *latch)
   g_mutex_lock (&latch->mutex);
   latch->done = TRUE;
   g_cond_broadcast (&latch->cond);
+  g_mutex_unlock (&latch->mutex);
+}
+
+static void
+latch_set_connection (Latch   *latch,
+                      sqlite3 *db)
+{
+  g_mutex_lock (&latch->mutex);
+  latch->db = db;
+  if (db != NULL && latch->interrupted)
+    sqlite3_interrupt (db);
+  g_mutex_unlock (&latch->mutex);
+}
+
+static void
+latch_interrupt (Latch *latch)
+{
+  g_mutex_lock (&latch->mutex);
+  latch->interrupted = TRUE;
+  if (latch->db != NULL)
+    sqlite3_interrupt (latch->db);
   g_mutex_unlock (&latch->mutex);
 }
 
@@ -1626,7 +1653,11 @@ run_check (const Job     *job,
   if (db == NULL)
     return FALSE;
 
+  if (job->latch != NULL)
+    latch_set_connection (job->latch, db);
   ok = check_connection (db, job, structural, error);
+  if (job->latch != NULL)
+    latch_set_connection (job->latch, NULL);
   sqlite3_close_v2 (db);
 
   return ok;
@@ -3095,6 +3126,7 @@ ll_database_close (LlDatabase *self)
   g_cancellable_cancel (self->cancellable);
   if (self->check_latch != NULL)
     {
+      latch_interrupt (self->check_latch);
       latch_wait (self->check_latch, 5 * G_USEC_PER_SEC);
       g_clear_pointer (&self->check_latch, latch_unref);
     }
