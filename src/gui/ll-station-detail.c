@@ -736,6 +736,7 @@ ll_station_detail_show_station (LlStationDetail *self,
                                 LlStation       *station)
 {
   g_autoptr(LlStation) record = NULL;
+  gint64 t0 = g_get_monotonic_time ();
 
   g_return_if_fail (LL_IS_STATION_DETAIL (self));
   g_return_if_fail (station == NULL || LL_IS_STATION (station));
@@ -765,6 +766,9 @@ ll_station_detail_show_station (LlStationDetail *self,
   reload_cases (self);
 
   gtk_stack_set_visible_child_name (self->stack, "station");
+
+  g_debug ("Showed station %" G_GINT64_FORMAT " in %.1f ms", ll_station_get_id (station),
+           (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 /**

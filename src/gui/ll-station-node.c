@@ -248,6 +248,12 @@ ll_station_node_set_station (LlStationNode *self,
   old = g_steal_pointer (&self->station);
   self->station = g_object_ref (station);
 
+  /* A reload mostly reads what is shown already: nothing to redraw. */
+  if (ll_station_get_version (old) == ll_station_get_version (station) &&
+      station_people (old) == station_people (station) &&
+      station_cases (old) == station_cases (station))
+    return;
+
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATION]);
   if (g_strcmp0 (ll_station_get_name (old), ll_station_get_name (station)) != 0)

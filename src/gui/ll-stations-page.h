@@ -15,5 +15,6 @@ gboolean ll_stations_page_select_station (LlStationsPage *self,
                                           gint64          station_id);
 gint64   ll_stations_page_get_selected   (LlStationsPage *self);
 void     ll_stations_page_reload         (LlStationsPage *self);
+gboolean ll_stations_page_get_loading    (LlStationsPage *self);
 
 G_END_DECLS

@@ -362,6 +362,16 @@ message_dialog_shown (gpointer data)
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
+static gboolean
+row_named_selected (gpointer data)
+{
+  int position = find_row (data);
+
+  return position >= 0 && ll_station_node_get_id (row_node ((guint) position)) == selected_id ();
+}
+
+/* A new station through the page's action and its form; the tree shows
+ * it, selected, once it is read again. */
 static void
 new_station (const char *action,
              const char *name,
@@ -379,17 +389,24 @@ new_station (const char *action,
                               (guint) ll_enum_find (LL_ENUM_STATION_KIND, kind));
   g_assert_true (action_enabled ("stations.save"));
   g_assert_true (activate ("stations.save"));
+  g_assert_true (ll_test_gui_wait (row_named_selected, (gpointer) name, 5000));
 }
 
 /* Tests -------------------------------------------------------------------- */
 
-static void
-test_empty_state (void)
+static gboolean
+list_shows (gpointer data)
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (tree ()), GTK_TYPE_STACK));
 
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), data) == 0;
+}
+
+static void
+test_empty_state (void)
+{
   /* A new file: the page says there is nothing yet and offers to add. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (ll_test_gui_wait (list_shows, (gpointer) "empty", 5000));
   g_assert_cmpuint (n_rows (), ==, 0);
 }
 
@@ -459,6 +476,20 @@ test_edit_and_save (void)
   g_assert_false (action_enabled ("stations.save"));
 }
 
+typedef struct {
+  gint64 id;
+  gint64 parent_id;
+} Placed;
+
+static gboolean
+row_placed (gpointer data)
+{
+  Placed *placed = data;
+  int position = row_of_id (placed->id);
+
+  return position >= 0 && row_parent_id ((guint) position) == placed->parent_id;
+}
+
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -495,7 +526,7 @@ test_move_and_cycle (void)
 
   after = stored (point_id);
   g_assert_cmpint (ll_station_get_parent_id (after), ==, station_id);
-  g_assert_cmpint (row_parent_id ((guint) row_of_id (point_id)), ==, station_id);
+  g_assert_true (ll_test_gui_wait (row_placed, &(Placed) { point_id, station_id }, 5000));
   g_assert_cmpint (selected_id (), ==, point_id);
   g_assert_true (ll_test_gui_wait (undo_shown, NULL, 2000));
 
@@ -612,6 +643,7 @@ test_archive_with_undo (void)
   after = stored (point_id);
   g_assert_true (ll_station_get_active (after));
   g_assert_cmpint (row_parent_id ((guint) row_of_id (point_id)), ==, station_id);
+  g_assert_true (ll_test_gui_wait (shows_station, &point_id, 3000));
 }
 
 static void
@@ -772,9 +804,7 @@ all_back (gpointer data)
 static gboolean
 no_results_shown (gpointer data)
 {
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (tree ()), GTK_TYPE_STACK));
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "no-results") == 0;
+  return list_shows ((gpointer) "no-results");
 }
 
 static void
