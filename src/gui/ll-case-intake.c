@@ -1695,12 +1695,6 @@ ll_case_intake_class_init (LlCaseIntakeClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "intake.close", NULL, close_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "intake.register", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "intake.register", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, GDK_CONTROL_MASK,
-                                       "intake.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "intake.close", NULL);
@@ -1710,6 +1704,7 @@ static void
 ll_case_intake_init (LlCaseIntake *self)
 {
   GtkDropDown *dropdowns[3];
+  GtkEventController *shortcuts;
   struct {
     GtkWidget  *row;
     const char *property;
@@ -1809,6 +1804,17 @@ ll_case_intake_init (LlCaseIntake *self)
                                   ll_case_get_field_label ("receiving-deputies"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->deputies_search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search People"), -1);
+
+  /* Ctrl+Enter registers from any field: caught before the full text,
+   * which would take it for a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control>Return|<Control>KP_Enter|"
+                                                            "<Control>ISO_Enter"),
+                                                          gtk_named_action_new ("intake.register")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* Scrolling follows the focused row rather than the focused widget. */
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
