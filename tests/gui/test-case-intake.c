@@ -429,6 +429,12 @@ test_ctrl_n_opens (void)
   ll_test_gui_spin (200);
 
   x11_focus (GTK_WINDOW (main_window ()));
+  /* From anywhere: here the cursor is in the page's search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.focus-search",
+                                             NULL));
+  ll_test_gui_spin (100);
+  g_test_message ("focus before Ctrl+N: %s",
+                  G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (main_window ()))));
   start = g_get_monotonic_time ();
   keys ("ctrl+n", NULL);
   g_assert_true (ll_test_gui_wait (intake_ready, NULL, 5000));
@@ -917,6 +923,45 @@ test_busy_then_retry (void)
 }
 
 static gboolean
+stations_listed (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown ("station-id"))) ==
+         GPOINTER_TO_UINT (data);
+}
+
+/* A station added on another machine appears in the open form; what
+ * was chosen and typed stays. */
+static void
+test_colleague_adds_station (void)
+{
+  LlDatabase *db = ll_window_get_database (main_window ());
+  g_autoptr(LlStation) station = ll_station_new ();
+  g_autoptr(GError) error = NULL;
+  guint interval = ll_database_get_poll_interval (db);
+
+  if (!have_x11 ())
+    return;
+
+  ll_database_set_poll_interval (db, 200);
+  press_ctrl_n ();
+  ll_case_intake_set_station_id (intake (), west_id);
+  gtk_editable_set_text (entry ("title"), "公交站台破损");
+  g_assert_true (stations_listed (GUINT_TO_POINTER (2)));
+
+  ll_station_set_name (station, "南湖社区人大代表联络站");
+  ll_station_set_kind (station, "station");
+  g_assert_true (ll_station_store_create (colleague, station, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ll_test_gui_wait (stations_listed, GUINT_TO_POINTER (3), 5000));
+  g_assert_cmpint (ll_case_intake_get_station_id (intake ()), ==, west_id);
+  g_assert_cmpstr (gtk_editable_get_text (entry ("title")), ==, "公交站台破损");
+
+  ll_database_set_poll_interval (db, interval);
+  close_intake ();
+}
+
+static gboolean
 database_is (gpointer data)
 {
   LlDatabase *db = ll_window_get_database (main_window ());
@@ -996,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/case-intake/station-from-stations-page", test_station_from_stations_page);
   g_test_add_func ("/case-intake/busy-then-retry", test_busy_then_retry);
   g_test_add_func ("/case-intake/show-registered-case", test_show_registered_case);
+  g_test_add_func ("/case-intake/colleague-adds-station", test_colleague_adds_station);
   g_test_add_func ("/case-intake/read-only", test_read_only);
 
   ret = g_test_run ();
