@@ -64,15 +64,18 @@ ll_application_quit_action (GSimpleAction *action,
 {
   LlApplication *self = user_data;
 
-  /* Close the windows first so that each saves its size. */
+  /* Each main window saves its size, and a window holding unsaved work
+   * (a case being typed in) asks first and may stay open; the application
+   * ends with its last window. Dependent windows (the New Case form) go
+   * with their main window and ask through it, so only main windows are
+   * closed here. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l;)
     {
       GtkWindow *window = l->data;
       l = l->next;
-      gtk_window_close (window);
+      if (gtk_window_get_transient_for (window) == NULL)
+        gtk_window_close (window);
     }
-
-  g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -648,7 +648,9 @@ static gboolean save_record (LlRecordForm *self,
 static void
 retry_save_cb (LlRecordForm *self)
 {
-  ll_record_form_save (self);
+  /* A form without a store leaves Retry to whoever showed the error. */
+  if (self->db != NULL && self->save_func != NULL)
+    ll_record_form_save (self);
 }
 
 static void

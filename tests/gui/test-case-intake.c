@@ -732,6 +732,18 @@ test_escape_asks (void)
   g_assert_nonnull (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
   g_assert_nonnull (intake ());
 
+  /* Quitting (Ctrl+Q) asks too, and quits nothing while the user keeps
+   * editing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (ll_test_gui_wait (message_dialog_shown, NULL, 3000));
+  x11_focus (ll_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  keys ("Escape", NULL);
+  g_assert_true (ll_test_gui_wait (message_dialog_gone, NULL, 3000));
+  ll_test_gui_spin (200);
+  g_assert_nonnull (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
+  g_assert_nonnull (intake ());
+  g_assert_nonnull (strstr (gtk_editable_get_text (entry ("title")), "more"));
+
   /* Discard. */
   x11_focus (GTK_WINDOW (intake ()));
   keys ("Escape", NULL);
