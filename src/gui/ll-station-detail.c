@@ -46,6 +46,8 @@ struct _LlStationDetail
   GtkListBox          *cases_list;
   GtkMenuButton       *menu_button;
   GtkButton           *back_button;
+  GtkRevealer         *save_bar;
+  GtkLabel            *save_bar_label;
 
   /* Owned */
   LlRecordForm        *form;
@@ -53,7 +55,6 @@ struct _LlStationDetail
   LlStation           *station;
   GListModel          *pending_stations;
   GListModel          *pending_areas;
-  GHashTable          *area_labels;
   gboolean             have_pending_choices;
   gboolean             is_new;
   gboolean             gone;
@@ -492,15 +493,8 @@ update_header (LlStationDetail *self)
   gtk_image_set_from_icon_name (self->kind_icon, ll_station_kind_get_icon_name (kind));
   gtk_label_set_text (self->title_label, ll_station_get_name (shown));
 
+  /* The area is in the form; the header stays on one line. */
   g_string_append (subtitle, ll_enum_get_label (LL_ENUM_STATION_KIND, kind));
-  if (ll_station_get_area_id (shown) != 0 && self->area_labels != NULL)
-    {
-      const char *area = g_hash_table_lookup (self->area_labels,
-                                              &(gint64) { ll_station_get_area_id (shown) });
-
-      if (area != NULL)
-        g_string_append_printf (subtitle, " · %s", area);
-    }
   /* A station read alone has no counts (-1). */
   if (self->station != NULL && ll_station_get_people_count (self->station) >= 0)
     {
@@ -557,11 +551,25 @@ apply_pending_choices (LlStationDetail *self)
   g_clear_object (&self->pending_areas);
 }
 
+/* Save and Revert show while there is something to save. */
+static void
+update_save_bar (LlStationDetail *self)
+{
+  gboolean dirty = ll_record_form_get_dirty (self->form);
+
+  gtk_label_set_text (self->save_bar_label,
+                      self->is_new ? _("A new station, not saved yet")
+                                   : _("Changes not saved yet"));
+  gtk_revealer_set_reveal_child (self->save_bar, dirty || self->is_new);
+}
+
 static void
 form_dirty_cb (LlStationDetail *self,
                GParamSpec      *pspec,
                LlRecordForm    *form)
 {
+  update_save_bar (self);
+
   /* New choices wait until the user's edits are saved or reverted:
    * giving them to the form would reset the drop-downs. */
   if (!ll_record_form_get_dirty (form))
@@ -576,6 +584,7 @@ form_saved_cb (LlStationDetail *self,
   self->is_new = FALSE;
   self->gone = FALSE;
   update_header (self);
+  update_save_bar (self);
   g_signal_emit (self, signals[SAVED], 0, record);
 }
 
@@ -590,7 +599,6 @@ ll_station_detail_dispose (GObject *object)
   g_clear_object (&self->station);
   g_clear_object (&self->pending_stations);
   g_clear_object (&self->pending_areas);
-  g_clear_pointer (&self->area_labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (ll_station_detail_parent_class)->dispose (object);
 }
@@ -628,6 +636,8 @@ ll_station_detail_class_init (LlStationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, cases_list);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LlStationDetail, save_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlStationDetail, save_bar_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ll-station-detail");
@@ -697,21 +707,6 @@ ll_station_detail_set_choices (LlStationDetail *self,
 {
   g_return_if_fail (LL_IS_STATION_DETAIL (self));
 
-  if (areas != NULL)
-    {
-      g_clear_pointer (&self->area_labels, g_hash_table_unref);
-      self->area_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
-        {
-          g_autoptr(LlChoice) choice = g_list_model_get_item (areas, i);
-
-          if (ll_choice_get_id (choice) != 0)
-            g_hash_table_insert (self->area_labels, g_memdup2 (&(gint64) { ll_choice_get_id (choice) },
-                                                               sizeof (gint64)),
-                                 g_strdup (ll_choice_get_label (choice)));
-        }
-    }
-
   if (stations != NULL)
     g_set_object (&self->pending_stations, stations);
   if (areas != NULL)
@@ -761,6 +756,7 @@ ll_station_detail_show_station (LlStationDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cases_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
   update_header (self);
+  update_save_bar (self);
   reload_people (self);
   update_reception (self);
   reload_cases (self);
@@ -807,6 +803,7 @@ ll_station_detail_show_new (LlStationDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cases_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
   update_header (self);
+  update_save_bar (self);
 
   gtk_stack_set_visible_child_name (self->stack, "station");
   ll_station_detail_focus_form (self);

@@ -340,7 +340,6 @@ row_update (RowWidgets *row)
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), ll_station_kind_get_icon_name (kind));
   gtk_widget_set_tooltip_text (row->icon, ll_enum_get_label (LL_ENUM_STATION_KIND, kind));
   gtk_label_set_text (GTK_LABEL (row->name), ll_station_get_name (station));
-  gtk_widget_set_tooltip_text (row->name, ll_station_get_name (station));
 
   /* Few stations are archived: their tag is made when first needed. */
   if (!ll_station_get_active (station) && row->archived == NULL)
@@ -2709,7 +2708,8 @@ ll_stations_page_class_init (LlStationsPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "stations.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Ctrl+N is New Case and Ctrl+Shift+N New Database, from anywhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "stations.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "stations.move", NULL);
@@ -2784,6 +2784,15 @@ ll_stations_page_init (LlStationsPage *self)
                                         tree_shortcut (GDK_KEY_Right, 0, "stations.expand"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         tree_shortcut (GDK_KEY_Left, 0, "stations.collapse"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        tree_shortcut (GDK_KEY_plus, 0, "stations.expand"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        tree_shortcut (GDK_KEY_KP_Add, 0, "stations.expand"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        tree_shortcut (GDK_KEY_minus, 0, "stations.collapse"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        tree_shortcut (GDK_KEY_KP_Subtract, 0,
+                                                       "stations.collapse"));
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), controller);
 
   /* A row can be dragged onto another row: it then belongs to it. */

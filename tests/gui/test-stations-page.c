@@ -370,6 +370,12 @@ row_named_selected (gpointer data)
   return position >= 0 && ll_station_node_get_id (row_node ((guint) position)) == selected_id ();
 }
 
+static gboolean
+detail_is_new (gpointer data)
+{
+  return ll_station_detail_get_is_new (detail ());
+}
+
 /* A new station through the page's action and its form; the tree shows
  * it, selected, once it is read again. */
 static void
@@ -379,7 +385,18 @@ new_station (const char *action,
 {
   GtkWidget *kind_row;
 
-  g_assert_true (activate (action));
+  /* The first one with the page's shortcut, as from the keyboard. */
+  if (g_str_equal (action, "stations.new") && ll_test_gui_have_x11 () && home_id == 0)
+    {
+      gtk_widget_grab_focus (named (GTK_WIDGET (page ()), GTK_TYPE_SEARCH_ENTRY,
+                                    "station-search"));
+      g_assert_true (ll_test_gui_xdotool ("key", "ctrl+shift+s", NULL));
+      g_assert_true (ll_test_gui_wait (detail_is_new, NULL, 2000));
+    }
+  else
+    {
+      g_assert_true (activate (action));
+    }
   g_assert_true (ll_station_detail_get_is_new (detail ()));
   g_assert_cmpstr (detail_title (), ==, "New Station");
 
@@ -836,6 +853,32 @@ test_search (void)
   g_assert_true (ll_test_gui_wait (all_back, NULL, 3000));
 }
 
+/* Left closes the focused row, Right opens it, as in other trees. */
+static void
+test_keyboard_tree (void)
+{
+  if (!ll_test_gui_have_x11 ())
+    {
+      g_test_skip ("needs an X11 display and xdotool");
+      return;
+    }
+
+  dismiss_toasts ();
+  choose_and_wait (station_id);
+  g_assert_cmpint (row_of_id (point_id), >=, 0);
+
+  g_assert_true (ll_test_gui_xdotool ("key", "Left", NULL));
+  g_assert_true (ll_test_gui_wait (row_gone, &point_id, 2000));
+  g_assert_cmpint (selected_id (), ==, station_id);
+
+  g_assert_true (ll_test_gui_xdotool ("key", "Right", NULL));
+  g_assert_true (ll_test_gui_wait (row_back, &point_id, 2000));
+
+  /* Down goes to the point, and it is shown. */
+  g_assert_true (ll_test_gui_xdotool ("key", "Down", NULL));
+  g_assert_true (ll_test_gui_wait (shows_station, &point_id, 2000));
+}
+
 static void
 test_read_only (void)
 {
@@ -895,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/stations-page/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/stations-page/colleague-changes", test_colleague_changes);
   g_test_add_func ("/stations-page/search", test_search);
+  g_test_add_func ("/stations-page/keyboard-tree", test_keyboard_tree);
   g_test_add_func ("/stations-page/read-only", test_read_only);
 
   ret = g_test_run ();
