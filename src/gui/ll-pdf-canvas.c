@@ -1140,10 +1140,22 @@ ll_pdf_canvas_set_page (LlPdfCanvas *self,
     return;
 
   page = MIN (page, self->n_pages - 1);
-  self->pending_page = page;
   self->pending_match = -1;
   set_page_internal (self, page);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  /* Scrolling is a matter of the adjustment once the pages are laid
+   * out; before that, the next allocation does it. */
+  if (layout_ready (self) && self->pending_page < 0 && !self->anchor.set)
+    {
+      self->scrolling++;
+      gtk_adjustment_set_value (self->vadjustment, self->offsets[page] - MARGIN);
+      self->scrolling--;
+    }
+  else
+    {
+      self->pending_page = page;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 }
 
 /**

@@ -1520,6 +1520,7 @@ ll_pdf_view_init (LlPdfView *self)
   };
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *controller;
+  GtkWidget *revealer;
 
   self->show_thumbnails = TRUE;
   self->current_match = -1;
@@ -1531,6 +1532,12 @@ ll_pdf_view_init (LlPdfView *self)
   g_object_bind_property (self, "show-thumbnails", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* GTK 4.8 drops the keys that reach the entry while the bar slides
+   * in, so that “Ctrl+F, type” would lose letters: show it at once. */
+  revealer = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
+  if (GTK_IS_REVEALER (revealer))
+    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
 
   /* The scrolled window would scroll by a screen: pages go by pages. */
   controller = gtk_shortcut_controller_new ();
