@@ -33,6 +33,7 @@ struct _LlStationDetail
 
   /* Template widgets */
   GtkStack            *stack;
+  AdwStatusPage       *empty_page;
   GtkImage            *kind_icon;
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
@@ -623,6 +624,7 @@ ll_station_detail_class_init (LlStationDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lianluo/Lianluo/ll-station-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlStationDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, subtitle_label);
@@ -683,13 +685,57 @@ ll_station_detail_set_database (LlStationDetail *self,
   ll_station_detail_show_station (self, NULL);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 void
 ll_station_detail_set_editable (LlStationDetail *self,
                                 gboolean         editable)
 {
+  GtkWidget *calendar;
+
   g_return_if_fail (LL_IS_STATION_DETAIL (self));
 
   ll_record_form_set_editable (self->form, editable);
+
+  /* The form leaves the date row's calendar button on; in a read-only
+   * file it would still change the date. */
+  calendar = find_descendant (ll_record_form_get_row (self->form, "opened-on"),
+                              GTK_TYPE_MENU_BUTTON);
+  if (calendar != NULL)
+    gtk_widget_set_sensitive (calendar, editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), editable);
+}
+
+/**
+ * ll_station_detail_set_hint:
+ * @hint: whether to say how to choose a station when none is shown
+ *
+ * A file without stations says what to do once, in the list.
+ */
+void
+ll_station_detail_set_hint (LlStationDetail *self,
+                            gboolean         hint)
+{
+  g_return_if_fail (LL_IS_STATION_DETAIL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), hint);
 }
 
 /**

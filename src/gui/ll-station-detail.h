@@ -40,5 +40,7 @@ void          ll_station_detail_revert         (LlStationDetail *self);
 void          ll_station_detail_focus_form     (LlStationDetail *self);
 void          ll_station_detail_set_show_back  (LlStationDetail *self,
                                                 gboolean         show_back);
+void          ll_station_detail_set_hint       (LlStationDetail *self,
+                                                gboolean         hint);
 
 G_END_DECLS

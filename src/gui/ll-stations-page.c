@@ -1003,6 +1003,7 @@ apply_filter (LlStationsPage *self,
     gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
   self->restoring = FALSE;
 
+  ll_station_detail_set_hint (self->detail, self->stations->len > 0);
   if (self->stations->len == 0 && !filtering)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (filtering && n_matches == 0)
