@@ -241,7 +241,7 @@ main (int   argc,
   GtkDropDown *kind_filter;
   gint64 start;
   gint64 busiest = 0, busiest_cases = -1;
-  double worst = 0, total = 0, ms;
+  double worst = 0, total = 0, ms, rss_before;
   guint frames = 0;
 
   ll_test_gui_init (&argc, &argv);
@@ -287,12 +287,14 @@ main (int   argc,
   gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "stations");
   report ("switch to the page, painted", finish (start));
 
-  start = start_clock ();
   ll_page_set_database (LL_PAGE (page), NULL);
+  ll_test_gui_spin (500);
+  rss_before = rss_mib ();
+  start = start_clock ();
   ll_page_set_database (LL_PAGE (page), db);
   ll_page_set_editable (LL_PAGE (page), TRUE);
   ms = finish (start);
-  printf ("  (%u rows shown)\n", n_rows ());
+  printf ("  (%u rows shown, %+.1f MiB)\n", n_rows (), rss_mib () - rss_before);
   report ("the tree from scratch, read in a worker, painted", ms);
 
   for (guint i = 0; i < 3; i++)

@@ -315,18 +315,30 @@ add_count (GtkWidget  *box,
 static void
 set_count (GtkWidget *icon,
            GtkWidget *label,
-           gint64     count,
-           char      *tooltip)
+           gint64     count)
 {
-  g_autofree char *owned = tooltip;
   char text[24];
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, count);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_opacity (icon, count == 0 ? 0.35 : 0.75);
   gtk_widget_set_opacity (label, count == 0 ? 0.35 : 0.75);
-  gtk_widget_set_tooltip_text (icon, owned);
-  gtk_widget_set_tooltip_text (label, owned);
+}
+
+static char *
+people_text (gint64 people)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld person stationed here",
+                                       "%lld people stationed here", people),
+                          (long long) people);
+}
+
+static char *
+cases_text (gint64 cases)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld open case", "%lld open cases",
+                                       cases),
+                          (long long) cases);
 }
 
 static void
@@ -338,7 +350,6 @@ row_update (RowWidgets *row)
   gint64 cases = MAX (ll_station_get_open_case_count (station), 0);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), ll_station_kind_get_icon_name (kind));
-  gtk_widget_set_tooltip_text (row->icon, ll_enum_get_label (LL_ENUM_STATION_KIND, kind));
   gtk_label_set_text (GTK_LABEL (row->name), ll_station_get_name (station));
 
   /* Few stations are archived: their tag is made when first needed. */
@@ -353,16 +364,43 @@ row_update (RowWidgets *row)
   if (row->archived != NULL)
     gtk_widget_set_visible (row->archived, !ll_station_get_active (station));
 
-  set_count (row->people_icon, row->people_count, people,
-             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld person stationed here",
-                                           "%lld people stationed here", people),
-                              (long long) people));
-  set_count (row->cases_icon, row->cases_count, cases,
-             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld open case", "%lld open cases",
-                                           cases),
-                              (long long) cases));
+  set_count (row->people_icon, row->people_count, people);
+  set_count (row->cases_icon, row->cases_count, cases);
   /* Rows shown only because a station under them matches are dimmed. */
   gtk_widget_set_opacity (row->box, ll_station_node_get_context (row->node) ? 0.55 : 1.0);
+}
+
+/* Tooltips are worked out when asked for: setting five of them on each
+ * of ~200 rows at every search cost more than making the rows. */
+static gboolean
+row_query_tooltip_cb (GtkWidget  *box,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      RowWidgets *row)
+{
+  LlStation *station;
+  GtkWidget *picked;
+  g_autofree char *text = NULL;
+
+  if (row->node == NULL || keyboard)
+    return FALSE;
+
+  station = ll_station_node_get_station (row->node);
+  picked = gtk_widget_pick (box, x, y, GTK_PICK_DEFAULT);
+  if (picked == row->icon)
+    text = g_strdup (ll_enum_get_label (LL_ENUM_STATION_KIND, ll_station_get_kind (station)));
+  else if (picked == row->people_icon || picked == row->people_count)
+    text = people_text (MAX (ll_station_get_people_count (station), 0));
+  else if (picked == row->cases_icon || picked == row->cases_count)
+    text = cases_text (MAX (ll_station_get_open_case_count (station), 0));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -408,6 +446,8 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row->box), row->name);
   add_count (row->box, "system-users-symbolic", &row->people_icon, &row->people_count, 2);
   add_count (row->box, "mail-unread-symbolic", &row->cases_icon, &row->cases_count, 3);
+  gtk_widget_set_has_tooltip (row->box, TRUE);
+  g_signal_connect (row->box, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), row);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (row->expander), row->box);
   gtk_list_item_set_child (item, row->expander);
 
@@ -1917,8 +1957,12 @@ flush_pending_deletes (LlStationsPage *self)
 
       if (pending->database == self->database)
         commit_delete (self, pending);
+      /* Done: its Undo goes with it. */
       if (pending->toast != NULL)
-        g_signal_handlers_disconnect_by_data (pending->toast, pending);
+        {
+          g_signal_handlers_disconnect_by_data (pending->toast, pending);
+          adw_toast_dismiss (pending->toast);
+        }
       g_ptr_array_remove_index (self->pending_deletes, 0);
     }
 }

@@ -902,6 +902,29 @@ test_read_only (void)
   g_assert_true (gtk_editable_get_editable (entry ("name")));
 }
 
+/* A delete waiting on its toast is done when the window is closed. */
+static void
+test_delete_on_close (void)
+{
+  gint64 id;
+
+  dismiss_toasts ();
+  new_station ("stations.new", "关窗前删除的联络站", "station");
+  id = selected_id ();
+  g_assert_true (activate ("stations.delete"));
+  g_assert_true (ll_test_gui_wait (row_gone, &id, 2000));
+  g_assert_true (exists (id));
+
+  /* What gtk_window_close() asks first; the window itself stays, so
+   * that no other page is torn down by this test. */
+  {
+    gboolean stop = FALSE;
+
+    g_signal_emit_by_name (window, "close-request", &stop);
+  }
+  g_assert_true (ll_test_gui_wait (gone_from_database, &id, 3000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +963,8 @@ main (int   argc,
   g_test_add_func ("/stations-page/search", test_search);
   g_test_add_func ("/stations-page/keyboard-tree", test_keyboard_tree);
   g_test_add_func ("/stations-page/read-only", test_read_only);
+  /* Last: it asks the window to close. */
+  g_test_add_func ("/stations-page/delete-on-close", test_delete_on_close);
 
   ret = g_test_run ();
 
