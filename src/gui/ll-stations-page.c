@@ -382,6 +382,7 @@ row_query_tooltip_cb (GtkWidget  *box,
 {
   LlStation *station;
   GtkWidget *picked;
+  graphene_rect_t bounds;
   g_autofree char *text = NULL;
 
   if (row->node == NULL || keyboard)
@@ -399,6 +400,11 @@ row_query_tooltip_cb (GtkWidget  *box,
   if (text == NULL)
     return FALSE;
 
+  /* Beside what it is about, not at the row's start. */
+  if (gtk_widget_compute_bounds (picked, box, &bounds))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                (int) bounds.origin.x, (int) bounds.origin.y,
+                                (int) bounds.size.width, (int) bounds.size.height });
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
