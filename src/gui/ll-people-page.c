@@ -103,6 +103,8 @@ struct _LlPeoplePage
   gboolean       scroll_to_selection;
   gint64         query_started_at;
   gint64         pressed_at;
+  guint          search_source;
+  gboolean       activate_first_after_load;
   gint64         last_query_usec;
 };
 
@@ -122,6 +124,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LlPeoplePage, ll_people_page, GTK_TYPE_WIDGET,
 static const char * const watched_tables[] = { "people", "memberships", "stations", "groups", NULL };
 
 static void run_query      (LlPeoplePage *self);
+static void activate_first (LlPeoplePage *self);
 static void archive_person (LlPeoplePage *self,
                             gint64        person_id);
 
@@ -462,6 +465,12 @@ model_loading_cb (LlPeoplePage *self,
       self->scroll_to_selection = FALSE;
       scroll_to_selection (self);
     }
+
+  if (self->activate_first_after_load)
+    {
+      self->activate_first_after_load = FALSE;
+      activate_first (self);
+    }
 }
 
 static void
@@ -716,21 +725,35 @@ detail_state_cb (LlPeoplePage   *self,
 
 /* Searching and filtering ------------------------------------------------------ */
 
-static void
-search_changed_cb (LlPeoplePage   *self,
-                   GtkSearchEntry *entry)
+/* Typing pauses this long before the list follows. GtkSearchEntry's own
+ * search-changed fires at once for an empty entry, which replacing the
+ * text passes through: the whole list would flash in between. */
+#define SEARCH_DELAY_MS 150
+
+static gboolean
+search_timeout_cb (gpointer data)
 {
+  LlPeoplePage *self = data;
+
+  self->search_source = 0;
   self->scroll_to_selection = TRUE;
   run_query (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-search_activate_cb (LlPeoplePage   *self,
-                    GtkSearchEntry *entry)
+search_text_changed_cb (LlPeoplePage   *self,
+                        GtkSearchEntry *entry)
+{
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  self->search_source = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
+}
+
+static void
+activate_first (LlPeoplePage *self)
 {
   gint64 first;
 
-  /* Enter: the first person found, and on to the list. */
   if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
     return;
 
@@ -739,6 +762,23 @@ search_activate_cb (LlPeoplePage   *self,
   if (first != ll_person_detail_get_person_id (self->detail))
     go_to (self, first, FALSE);
   scroll_to_selection (self);
+}
+
+static void
+search_activate_cb (LlPeoplePage   *self,
+                    GtkSearchEntry *entry)
+{
+  /* Enter: the search now, then the first person found, on the list. */
+  if (self->search_source != 0)
+    {
+      g_clear_handle_id (&self->search_source, g_source_remove);
+      run_query (self);
+    }
+
+  if (self->model != NULL && ll_query_model_get_loading (self->model))
+    self->activate_first_after_load = TRUE;
+  else
+    activate_first (self);
 }
 
 static void
@@ -1224,6 +1264,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->group_filter, 0);
   gtk_drop_down_set_selected (self->state_filter, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_handle_id (&self->search_source, g_source_remove);
   self->clearing_filters = FALSE;
 
   self->scroll_to_selection = TRUE;
@@ -1385,11 +1426,13 @@ ll_people_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->database, self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_handle_id (&self->search_source, g_source_remove);
 
+  /* Widgets going away notify: nothing queries any more. */
+  g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_PEOPLE_PAGE);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->model);
   g_clear_object (&self->database);
   g_clear_object (&self->groups);
 
@@ -1508,7 +1551,7 @@ ll_people_page_class_init (LlPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, phone_plain_factory);
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, detail);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
