@@ -28,6 +28,13 @@
  * nothing is sorted or filtered in memory. The detail pane on the right
  * shows the selected case.
  *
+ * A new query (another search, filter or order) runs on a model of its
+ * own, which replaces the list's once its first rows are there: GTK
+ * 4.8's list views, told that every row changed, look each new row up
+ * to find the one they track, which would load all 500,000 cases. A
+ * model set afresh is laid out from where the view is, without that.
+ * The same model's refreshes (a colleague's change) stay small.
+ *
  * GTK 4.8 does not say which column a GtkColumnView sorts by, so each
  * column gets a sorter of its own that only records that it was asked:
  * comparing two objects with the view's sorter then tells the primary
@@ -78,7 +85,8 @@ struct _LlCasesPage
 
   /* Owned */
   LlDatabase          *db;
-  LlQueryModel        *model;
+  LlQueryModel        *model;           /* the rows shown */
+  LlQueryModel        *next_model;      /* a new query, until its first rows come */
   GtkSingleSelection  *selection;
   GListStore          *stations;      /* LlChoice, “any station” first */
   GArray              *years;         /* int, 0 (“any year”) first */
@@ -93,6 +101,7 @@ struct _LlCasesPage
   gint64               query_started;
   gulong               changed_handler;
   gulong               close_handler;
+  guint                search_source;
   LlCaseSort           sort;
   int                  probed_sort;
   gboolean             descending;
@@ -567,7 +576,7 @@ update_list_state (LlCasesPage *self)
       return;
     }
 
-  loading = ll_query_model_get_loading (self->model);
+  loading = ll_query_model_get_loading (self->model) || self->next_model != NULL;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   error = ll_query_model_get_error (self->model);
 
@@ -592,7 +601,10 @@ update_list_state (LlCasesPage *self)
 static void
 loading_changed_cb (LlCasesPage *self)
 {
-  if (!ll_query_model_get_loading (self->model))
+  if (self->model == NULL)
+    return;
+
+  if (!ll_query_model_get_loading (self->model) && self->next_model == NULL)
     {
       if (self->query_started != 0)
         {
@@ -648,6 +660,70 @@ items_changed_cb (LlCasesPage *self)
   update_list_state (self);
 }
 
+static LlQueryModel *
+new_model (LlCasesPage *self)
+{
+  static const char * const watched[] = { "cases", "stations", "departments", NULL };
+
+  return ll_query_model_new (self->db, LL_TYPE_CASE, ll_case_store_load_many, watched);
+}
+
+static void selection_changed_cb (LlCasesPage *self);
+
+/* Shows @model's rows in place of the list's: a new selection model,
+ * with the case shown selected if it is among the rows already. */
+static void
+swap_in (LlCasesPage  *self,
+         LlQueryModel *model)
+{
+  GtkSingleSelection *selection;
+  guint position;
+
+  g_signal_handlers_disconnect_by_data (model, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  if (self->selected_id != 0 &&
+      ll_query_model_get_position_of_id (model, self->selected_id, &position))
+    gtk_single_selection_set_selected (selection, position);
+
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::loading", G_CALLBACK (loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->selecting = TRUE;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->selecting = FALSE;
+
+  g_clear_object (&self->selection);
+  self->selection = selection;
+  g_set_object (&self->model, model);
+  if (self->next_model == model)
+    g_clear_object (&self->next_model);
+
+  loading_changed_cb (self);
+}
+
+/* The new query's first rows are there, or all of them. */
+static void
+next_model_cb (LlCasesPage *self)
+{
+  LlQueryModel *next = self->next_model;
+
+  if (next == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (next)) > 0 || !ll_query_model_get_loading (next))
+    swap_in (self, next);
+}
+
 static void
 run_query (LlCasesPage *self)
 {
@@ -657,7 +733,7 @@ run_query (LlCasesPage *self)
 
   update_chips (self);
 
-  if (self->model == NULL)
+  if (self->db == NULL)
     return;
 
   ll_cases_page_get_filter (self, &filter);
@@ -690,8 +766,18 @@ run_query (LlCasesPage *self)
   if (self->selected_id != 0 && self->pending_select_id == 0)
     self->pending_select_id = self->selected_id;
 
+  g_debug ("Case list query for “%s”: %s", self->search_text ? self->search_text : "", sql);
   self->query_started = g_get_monotonic_time ();
-  ll_query_model_set_query (self->model, sql, (const GValue *) (gpointer) params->data,
+
+  if (self->next_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->next_model, self);
+  g_clear_object (&self->next_model);
+  self->next_model = new_model (self);
+  g_signal_connect_object (self->next_model, "notify::n-items", G_CALLBACK (next_model_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->next_model, "notify::loading", G_CALLBACK (next_model_cb), self,
+                           G_CONNECT_SWAPPED);
+  ll_query_model_set_query (self->next_model, sql, (const GValue *) (gpointer) params->data,
                             params->len);
   update_list_state (self);
 }
@@ -710,10 +796,15 @@ probe_sort_cb (gconstpointer a,
 }
 
 static void
-sort_changed_cb (LlCasesPage *self)
+sort_changed_cb (LlCasesPage     *self,
+                 GtkSorterChange  change,
+                 GtkSorter       *sorter)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering ordering;
+
+  /* The view takes its columns away as it goes: nothing to sort then. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->column_view == NULL)
+    return;
 
   self->probed_sort = -1;
   ordering = gtk_sorter_compare (sorter, self, self->column_view);
@@ -853,7 +944,7 @@ request_show (LlCasesPage *self,
   show_in_detail (self, case_id);
   if (!select_in_list (self, case_id, TRUE))
     {
-      if (self->model != NULL && ll_query_model_get_loading (self->model))
+      if (ll_cases_page_get_loading (self))
         self->pending_select_id = case_id;
       else if (self->selecting == FALSE)
         {
@@ -1033,10 +1124,11 @@ delete_selected (LlCasesPage *self)
 /* Callbacks ----------------------------------------------------------------------- */
 
 static void
-search_changed_cb (LlCasesPage *self)
+apply_search (LlCasesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  g_clear_handle_id (&self->search_source, g_source_remove);
   if (g_strcmp0 (text, self->search_text) == 0)
     return;
 
@@ -1045,10 +1137,40 @@ search_changed_cb (LlCasesPage *self)
   run_query (self);
 }
 
+static gboolean
+search_timeout_cb (gpointer data)
+{
+  LlCasesPage *self = data;
+
+  self->search_source = 0;
+  apply_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+search_changed_cb (LlCasesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+
+  /* Typing over a selected word passes through an empty entry, which
+   * GtkSearchEntry reports at once: wait for what comes next rather
+   * than list every case in between. */
+  if (ll_search_query_is_blank (text) && !ll_search_query_is_blank (self->search_text))
+    {
+      self->search_source = g_timeout_add (300, search_timeout_cb, self);
+      return;
+    }
+
+  apply_search (self);
+}
+
 static void
 stop_search_cb (LlCasesPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  apply_search (self);
 }
 
 static void
@@ -1151,7 +1273,7 @@ ll_cases_page_set_database (LlPage     *page,
                             LlDatabase *db)
 {
   LlCasesPage *self = LL_CASES_PAGE (page);
-  static const char * const watched[] = { "cases", "stations", "departments", NULL };
+  g_autoptr(GtkSingleSelection) empty = NULL;
 
   if (self->db == db)
     return;
@@ -1162,6 +1284,8 @@ ll_cases_page_set_database (LlPage     *page,
     g_clear_signal_handler (&self->changed_handler, self->db);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->next_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->next_model, self);
 
   g_set_object (&self->db, db);
   self->selected_id = 0;
@@ -1169,6 +1293,14 @@ ll_cases_page_set_database (LlPage     *page,
   self->merged_into_id = 0;
   self->stations_stale = TRUE;
   g_clear_object (&self->model);
+  g_clear_object (&self->next_model);
+
+  /* Nothing shown until the new database's rows come. */
+  empty = gtk_single_selection_new (NULL);
+  self->selecting = TRUE;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (empty));
+  self->selecting = FALSE;
+  g_set_object (&self->selection, empty);
 
   ll_case_detail_set_database (self->detail, db);
   show_in_detail (self, 0);
@@ -1178,27 +1310,13 @@ ll_cases_page_set_database (LlPage     *page,
       self->changed_handler = g_signal_connect_object (db, "changed",
                                                        G_CALLBACK (database_changed_cb), self,
                                                        G_CONNECT_SWAPPED);
-      self->model = ll_query_model_new (db, LL_TYPE_CASE, ll_case_store_load_many, watched);
+      /* An empty model at once, so that the page knows it has a list. */
+      self->model = new_model (self);
     }
-  else
-    {
-      /* An empty list until a database is open. */
-      self->model = NULL;
-    }
-
-  if (self->model != NULL)
-    {
-      g_signal_connect_object (self->model, "notify::loading",
-                               G_CALLBACK (loading_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
-    }
-  else
-    gtk_single_selection_set_model (self->selection, NULL);
 
   load_years (self);
   run_query (self);
-  if (self->model == NULL)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  update_list_state (self);
 }
 
 static void
@@ -1275,6 +1393,10 @@ ll_cases_page_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_CASES_PAGE);
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  if (self->next_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->next_model, self);
+  g_clear_object (&self->next_model);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->stations);
@@ -1391,13 +1513,7 @@ ll_cases_page_init (LlCasesPage *self)
                            self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->detail, "notify::case-id", G_CALLBACK (detail_case_id_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1443,7 +1559,7 @@ ll_cases_page_show_case (LlCasesPage *self,
       self->pending_select_id = 0;
       self->pending_clear = FALSE;
     }
-  else if (!ll_query_model_get_loading (self->model))
+  else if (!ll_cases_page_get_loading (self))
     loading_changed_cb (self);
 }
 
@@ -1594,7 +1710,8 @@ ll_cases_page_get_loading (LlCasesPage *self)
 {
   g_return_val_if_fail (LL_IS_CASES_PAGE (self), FALSE);
 
-  return self->model != NULL && ll_query_model_get_loading (self->model);
+  return self->next_model != NULL ||
+         (self->model != NULL && ll_query_model_get_loading (self->model));
 }
 
 void
