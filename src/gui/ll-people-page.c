@@ -289,7 +289,7 @@ folded_cb (LlPeoplePage *self,
            GParamSpec   *pspec,
            AdwLeaflet   *leaflet)
 {
-  ll_person_detail_set_back_visible (self->detail, adw_leaflet_get_folded (leaflet));
+  ll_person_detail_set_folded (self->detail, adw_leaflet_get_folded (leaflet));
 }
 
 /* State of the page --------------------------------------------------------- */

@@ -34,7 +34,7 @@
  * “Show Phone Numbers”, for everyone; nothing of that is saved. */
 
 /* The cases and activities listed in the pane; the rest are counted. */
-#define MAX_LISTED 20
+#define MAX_LISTED 10
 
 typedef struct
 {
@@ -55,6 +55,7 @@ struct _LlPersonDetail
   GtkLabel            *archived_label;
   GtkLabel            *subtitle_label;
   GtkScrolledWindow   *scroller;
+  AdwClamp            *clamp;
   GtkBox              *content;
   GtkBox              *records;
   AdwPreferencesGroup *memberships_group;
@@ -1086,10 +1087,10 @@ reload_cases (LlPersonDetail *self)
     {
       g_autofree char *description = NULL;
 
-      /* Translators: %u is a number of cases, more than 20 */
+      /* Translators: %u is a number of cases, more than 10 */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u case; the 20 newest are shown",
-                                                  "%u cases; the 20 newest are shown",
+                                                  "%u case; the 10 newest are shown",
+                                                  "%u cases; the 10 newest are shown",
                                                   ids->len),
                                      ids->len);
       adw_preferences_group_set_description (self->cases_group, description);
@@ -1189,10 +1190,10 @@ reload_activities (LlPersonDetail *self)
     {
       g_autofree char *description = NULL;
 
-      /* Translators: %u is a number of activities, more than 20 */
+      /* Translators: %u is a number of activities, more than 10 */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u activity; the 20 most recent are shown",
-                                                  "%u activities; the 20 most recent are shown",
+                                                  "%u activity; the 10 most recent are shown",
+                                                  "%u activities; the 10 most recent are shown",
                                                   ids->len),
                                      ids->len);
       adw_preferences_group_set_description (self->activities_group, description);
@@ -1464,6 +1465,7 @@ ll_person_detail_class_init (LlPersonDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, archived_label);
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, clamp);
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, content);
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, records);
   gtk_widget_class_bind_template_child (widget_class, LlPersonDetail, memberships_group);
@@ -1793,18 +1795,23 @@ ll_person_detail_flush_pending (LlPersonDetail *self)
 }
 
 /**
- * ll_person_detail_set_back_visible:
+ * ll_person_detail_set_folded:
+ * @folded: whether the pane fills the page instead of sitting beside
+ *   the list
  *
- * Shows the button back to the list, when the page is too narrow for
- * both side by side.
+ * Folded, the pane has a button back to the list and room for wider
+ * rows; beside the list it keeps to the width it needs, so that the
+ * list keeps the rest.
  */
 void
-ll_person_detail_set_back_visible (LlPersonDetail *self,
-                                   gboolean        visible)
+ll_person_detail_set_folded (LlPersonDetail *self,
+                             gboolean        folded)
 {
   g_return_if_fail (LL_IS_PERSON_DETAIL (self));
 
-  gtk_widget_set_visible (self->back_button, visible);
+  gtk_widget_set_visible (self->back_button, folded);
+  adw_clamp_set_maximum_size (self->clamp, folded ? 720 : 440);
+  adw_clamp_set_tightening_threshold (self->clamp, folded ? 520 : 440);
 }
 
 /**

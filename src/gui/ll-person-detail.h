@@ -32,8 +32,8 @@ gboolean      ll_person_detail_save              (LlPersonDetail *self);
 void          ll_person_detail_revert            (LlPersonDetail *self);
 void          ll_person_detail_reload            (LlPersonDetail *self);
 void          ll_person_detail_flush_pending     (LlPersonDetail *self);
-void          ll_person_detail_set_back_visible  (LlPersonDetail *self,
-                                                  gboolean        visible);
+void          ll_person_detail_set_folded        (LlPersonDetail *self,
+                                                  gboolean        folded);
 LlRecordForm *ll_person_detail_get_form          (LlPersonDetail *self);
 
 G_END_DECLS
