@@ -248,8 +248,7 @@ test_small_window (void)
 {
   LlWindow *window = main_window ();
   GtkWidget *sidebar = find_sidebar (window);
-  AdwLeaflet *leaflet = ADW_LEAFLET (ll_test_gui_find_widget (GTK_WIDGET (window),
-                                                              ADW_TYPE_LEAFLET, NULL));
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (sidebar, ADW_TYPE_LEAFLET));
   PageCheck check = { window, "cases" };
 
   gtk_window_unmaximize (GTK_WINDOW (window));
@@ -261,6 +260,18 @@ test_small_window (void)
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+
+  /* Every page fits beside the sidebar. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      PageCheck each = { window, pages[i] };
+
+      ll_window_set_page (window, pages[i]);
+      g_assert_true (ll_test_gui_wait (page_shown, &each, 3000));
+      ll_test_gui_spin (100);
+      g_assert_false (adw_leaflet_get_folded (leaflet));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+    }
 }
 
 /* The size is saved when the window closes and restored for the next. */
