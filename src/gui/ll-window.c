@@ -5,12 +5,14 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ll-banner.h"
 #include "ll-case-intake.h"
 #include "ll-case-store.h"
 #include "ll-cases-page.h"
 #include "ll-database.h"
+#include "ll-demo.h"
 #include "ll-page.h"
 #include "ll-paths.h"
 #include "ll-people-page.h"
@@ -44,6 +46,10 @@ struct _LlWindow
   GtkLabel        *count_people;
   GtkLabel        *count_cases;
   GtkLabel        *badge_overdue;
+  GtkWidget       *welcome_buttons;
+  GtkWidget       *demo_box;
+  GtkLabel        *demo_label;
+  GtkProgressBar  *demo_progress;
 
   /* Owned */
   GSettings       *settings;
@@ -51,6 +57,7 @@ struct _LlWindow
   GFile           *file;
   LlDatabase      *database;
   GCancellable    *open_cancellable;
+  GCancellable    *demo_cancellable;
   guint            presence_source;
   guint            counts_idle;
 };
@@ -617,6 +624,229 @@ create_default_database_action (GtkWidget  *widget,
   ll_window_create_file (self, file);
 }
 
+/* Demonstration data -------------------------------------------------------- */
+
+/* Try With Demo Data makes a sub-district office's worth of made-up
+ * records (ll_demo_options_init()) in the user's data folder, next to
+ * the default database, and opens it. It is made under another name and
+ * renamed when complete, so a cancelled or failed run never leaves a
+ * half-made demo.db behind; a demo.db that is there already is opened
+ * as it is. */
+
+typedef struct
+{
+  LlWindow   *self;
+  LlDatabase *db;
+  char       *partial;
+  char       *path;
+} DemoData;
+
+static void
+demo_data_free (DemoData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->db);
+  g_free (data->partial);
+  g_free (data->path);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoData, demo_data_free)
+
+/* Removes a database file with its journal files; quietly. */
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (name) != 0 && errno != ENOENT)
+        g_debug ("Could not remove “%s”: %s", name, g_strerror (errno));
+    }
+}
+
+static void
+show_demo_progress (LlWindow *self,
+                    gboolean  making)
+{
+  gtk_widget_set_visible (self->welcome_buttons, !making);
+  gtk_widget_set_visible (self->demo_box, making);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-database", !making);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-demo", making);
+  if (making)
+    {
+      gtk_progress_bar_set_fraction (self->demo_progress, 0);
+      gtk_label_set_text (self->demo_label, _("Making demonstration data…"));
+    }
+}
+
+static void
+demo_progress_cb (double      fraction,
+                  const char *phase,
+                  gpointer    user_data)
+{
+  LlWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  gtk_progress_bar_set_fraction (self->demo_progress, CLAMP (fraction, 0, 1));
+  /* Translators: %s is what is being made now, e.g. “Cases” */
+  text = g_strdup_printf (_("Making demonstration data: %s…"), phase);
+  gtk_label_set_text (self->demo_label, text);
+}
+
+static void
+demo_failed (DemoData     *data,
+             const GError *error)
+{
+  LlWindow *self = data->self;
+
+  if (data->db != NULL)
+    ll_database_close (data->db);
+  remove_database_files (data->partial);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  g_clear_object (&self->demo_cancellable);
+  show_demo_progress (self, FALSE);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (data->path);
+
+      show_open_error (self, file, error);
+    }
+}
+
+static void
+demo_generated_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DemoData) data = user_data;
+  LlWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!ll_demo_generate_finish (data->db, result, &error))
+    {
+      demo_failed (data, error);
+      return;
+    }
+
+  ll_database_close (data->db);
+  g_clear_object (&data->db);
+
+  if (g_rename (data->partial, data->path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: the first %s is a file name, the second why */
+                   _("The demonstration database could not be saved as “%s”: %s"),
+                   data->path, g_strerror (saved_errno));
+      demo_failed (data, error);
+      return;
+    }
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  g_clear_object (&self->demo_cancellable);
+  show_demo_progress (self, FALSE);
+  file = g_file_new_for_path (data->path);
+  ll_window_open_file (self, file);
+}
+
+static void
+demo_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DemoData) data = user_data;
+  LlWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  LlDatabase *db;
+
+  data->db = ll_database_open_finish (result, &error);
+  if (data->db == NULL)
+    {
+      demo_failed (data, error);
+      return;
+    }
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      demo_failed (data, NULL);
+      return;
+    }
+
+  db = data->db;
+  ll_demo_generate_async (db, NULL, demo_progress_cb, g_object_ref (self), g_object_unref,
+                          self->demo_cancellable, demo_generated_cb, g_steal_pointer (&data));
+}
+
+static void
+demo_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  g_autofree char *default_path = ll_paths_default_database ();
+  g_autofree char *folder = g_path_get_dirname (default_path);
+  g_autoptr(DemoData) data = g_new0 (DemoData, 1);
+  g_autoptr(GFile) file = NULL;
+  const char *partial;
+
+  if (self->demo_cancellable != NULL)
+    return;
+
+  data->self = g_object_ref (self);
+  data->path = g_build_filename (folder, "demo.db", NULL);
+  data->partial = g_strconcat (data->path, ".partial", NULL);
+  file = g_file_new_for_path (data->path);
+
+  if (g_file_test (data->path, G_FILE_TEST_EXISTS))
+    {
+      ll_window_open_file (self, file);
+      return;
+    }
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                             _("The folder %s could not be created: %s"),
+                                             folder, g_strerror (saved_errno));
+      show_open_error (self, file, error);
+      return;
+    }
+
+  /* What an earlier run left when the computer stopped during it. */
+  remove_database_files (data->partial);
+
+  self->demo_cancellable = g_cancellable_new ();
+  show_demo_progress (self, TRUE);
+  partial = data->partial;
+  ll_database_open_async (partial, LL_DATABASE_OPEN_CREATE, self->demo_cancellable,
+                          demo_opened_cb, g_steal_pointer (&data));
+}
+
+static void
+cancel_demo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  g_cancellable_cancel (self->demo_cancellable);
+}
+
 static void
 run_file_chooser (LlWindow             *self,
                   GtkFileChooserAction  action)
@@ -703,6 +933,8 @@ ll_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
+  g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
   g_clear_handle_id (&self->presence_source, g_source_remove);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
   if (self->database != NULL)
@@ -797,6 +1029,10 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, count_people);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, count_cases);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, badge_overdue);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, welcome_buttons);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, demo_box);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, stack);
@@ -808,6 +1044,8 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.demo-database", NULL, demo_database_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL, cancel_demo_action);
   gtk_widget_class_install_action (widget_class, "win.create-default-database", NULL,
                                    create_default_database_action);
 
@@ -849,6 +1087,7 @@ ll_window_init (LlWindow *self)
 
   g_signal_connect (self, "notify::editable", G_CALLBACK (editable_changed_cb), NULL);
   editable_changed_cb (self, NULL, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-demo", FALSE);
 }
 
 LlWindow *

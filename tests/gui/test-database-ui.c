@@ -10,6 +10,7 @@
 
 #include "ll-banner.h"
 #include "ll-database.h"
+#include "ll-station-store.h"
 #include "ll-test-gui.h"
 
 /* Opening, creating and refusing database files from the window. */
@@ -307,6 +308,99 @@ test_presence (void)
   ll_database_close (colleague);
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  GtkWidget *widget = ll_test_gui_find_widget (GTK_WIDGET (main_window ()), GTK_TYPE_BOX, data);
+
+  return widget != NULL && gtk_widget_get_visible (widget);
+}
+
+static char *
+demo_path (const char *suffix)
+{
+  return g_strconcat (ll_test_gui_get_data_dir (), "/lianluo/demo.db", suffix, NULL);
+}
+
+/* Try With Demo Data shows its progress; Cancel goes back to the welcome
+ * page and leaves no file behind. */
+static void
+test_demo_cancel (void)
+{
+  g_autofree char *path = demo_path ("");
+  g_autofree char *partial = demo_path (".partial");
+
+  g_assert_true (ll_test_gui_wait_for_view ("welcome"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.demo-database",
+                                             NULL));
+  g_assert_true (widget_visible ("demo-box"));
+  g_assert_false (widget_visible ("welcome-buttons"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.cancel-demo",
+                                             NULL));
+  g_assert_true (ll_test_gui_wait (widget_visible, "welcome-buttons", 10000));
+  g_assert_false (widget_visible ("demo-box"));
+  g_assert_null (ll_window_get_database (main_window ()));
+  g_assert_true (ll_test_gui_wait_for_view ("welcome"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_false (dialog_shown (NULL));
+}
+
+static gboolean
+demo_open (gpointer data)
+{
+  LlDatabase *db = ll_window_get_database (main_window ());
+
+  return db != NULL && g_str_has_suffix (ll_database_get_path (db), "/demo.db");
+}
+
+/* The sidebar counts the demo's stations (all but the archived ones). */
+static gboolean
+stations_counted (gpointer data)
+{
+  GtkWidget *label = ll_test_gui_find_widget (GTK_WIDGET (main_window ()), GTK_TYPE_LABEL,
+                                              "count-stations");
+  LlDatabase *db = ll_window_get_database (main_window ());
+  g_autofree char *expected = NULL;
+  gint64 count;
+
+  if (label == NULL || db == NULL)
+    return FALSE;
+
+  count = ll_station_store_count (db, FALSE, NULL);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  return count > 20 && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), expected) == 0;
+}
+
+/* The demo database is made in the user's data folder and opened; the
+ * second time it is opened as it is. */
+static void
+test_demo_data (void)
+{
+  g_autofree char *path = demo_path ("");
+  g_autofree char *partial = demo_path (".partial");
+  GStatBuf before, after;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.demo-database",
+                                             NULL));
+  g_assert_true (ll_test_gui_wait (demo_open, NULL, 60000));
+  g_assert_true (ll_test_gui_wait_for_view ("workspace"));
+  g_assert_true (ll_test_gui_wait (stations_counted, NULL, 10000));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  /* Opened again, not made again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.demo-database",
+                                             NULL));
+  g_assert_false (widget_visible ("demo-box"));
+  g_assert_true (ll_test_gui_wait (demo_open, NULL, 10000));
+  g_assert_true (ll_test_gui_wait (stations_counted, NULL, 10000));
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_ino, ==, before.st_ino);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +412,7 @@ main (int   argc,
   app = ll_test_gui_start ();
 
   g_test_add_func ("/database-ui/starts-on-welcome", test_starts_on_welcome);
+  g_test_add_func ("/database-ui/demo-cancel", test_demo_cancel);
   g_test_add_func ("/database-ui/refuses-garbage", test_refuses_garbage);
   g_test_add_func ("/database-ui/refuses-foreign", test_refuses_foreign);
   g_test_add_func ("/database-ui/refuses-too-new", test_refuses_too_new);
@@ -326,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/database-ui/refusal-keeps-open-database", test_refusal_keeps_open_database);
   g_test_add_func ("/database-ui/read-only", test_read_only);
   g_test_add_func ("/database-ui/presence", test_presence);
+  g_test_add_func ("/database-ui/demo-data", test_demo_data);
 
   ret = g_test_run ();
   g_clear_object (&app);
