@@ -333,6 +333,58 @@ ll_case_workflow_action_for_status (LlCase        *kase,
   return ll_case_workflow_can (kase, *action, reason);
 }
 
+/**
+ * ll_case_workflow_action_for_department:
+ * @kase: a registered case
+ * @department_id: the department of the board column it was dropped on,
+ *   0 for the column of cases with no department
+ * @department_name: (nullable): that department's name, for @reason
+ * @action: (out): the action that brings @kase to the department
+ * @reason: (out) (optional) (transfer full): why there is none
+ *
+ * For the case board grouped by department: a drop on a department
+ * means assigning the case there (Assign, which needs a handling mode
+ * and a deadline as well). Only a registered case can be assigned; a
+ * case is never taken away from its department on the board.
+ *
+ * Returns: %TRUE with @action set when the drop is legal
+ */
+gboolean
+ll_case_workflow_action_for_department (LlCase        *kase,
+                                        gint64         department_id,
+                                        const char    *department_name,
+                                        LlCaseAction  *action,
+                                        char         **reason)
+{
+  g_return_val_if_fail (LL_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (reason != NULL)
+    *reason = NULL;
+
+  *action = LL_CASE_ACTION_ASSIGN;
+
+  if (department_id > 0 && ll_case_get_department_id (kase) == department_id)
+    {
+      if (reason != NULL)
+        /* Translators: %s is a department (承办单位) */
+        *reason = g_strdup_printf (_("The case is already with “%s”."),
+                                   department_name != NULL ? department_name : "");
+      return FALSE;
+    }
+
+  if (department_id <= 0)
+    {
+      if (ll_case_get_department_id (kase) == 0)
+        return refuse (reason, _("The case has no department yet."));
+      return refuse (reason, _("A case cannot be taken back from its department; record the "
+                               "reply, or reopen the case when the constituent was "
+                               "dissatisfied."));
+    }
+
+  return ll_case_workflow_can (kase, LL_CASE_ACTION_ASSIGN, reason);
+}
+
 /* Days from @from to @to, or G_MININT when either is not a date. */
 static int
 days_between (const char *from,

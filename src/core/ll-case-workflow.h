@@ -55,6 +55,11 @@ gboolean    ll_case_workflow_action_for_status     (LlCase        *kase,
                                                     const char    *status,
                                                     LlCaseAction  *action,
                                                     char         **reason);
+gboolean    ll_case_workflow_action_for_department (LlCase     *kase,
+                                                    gint64         department_id,
+                                                    const char    *department_name,
+                                                    LlCaseAction  *action,
+                                                    char         **reason);
 char       *ll_case_workflow_default_reopen_deadline (LlCase      *kase);
 
 gboolean    ll_case_workflow_assign                (LlDatabase    *db,

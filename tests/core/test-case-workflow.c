@@ -467,6 +467,29 @@ test_board_drop (Fixture       *fixture,
       g_assert_nonnull (ll_case_action_get_label (a));
     }
   g_assert_false (ll_case_action_from_key ("archive", &action));
+
+  /* Grouped by department: a drop assigns a registered case there. */
+  ll_case_set_status (kase, "registered");
+  ll_case_set_satisfaction (kase, NULL);
+  ll_case_set_department_id (kase, 0);
+  g_assert_true (ll_case_workflow_action_for_department (kase, 7, "区住建局", &action, &reason));
+  g_assert_cmpint (action, ==, LL_CASE_ACTION_ASSIGN);
+  g_assert_null (reason);
+  g_assert_false (ll_case_workflow_action_for_department (kase, 0, NULL, &action, &reason));
+  g_assert_nonnull (reason);
+  g_clear_pointer (&reason, g_free);
+
+  ll_case_set_status (kase, "assigned");
+  ll_case_set_department_id (kase, 7);
+  g_assert_false (ll_case_workflow_action_for_department (kase, 7, "区住建局", &action, &reason));
+  g_assert_nonnull (strstr (reason, "区住建局"));
+  g_clear_pointer (&reason, g_free);
+  g_assert_false (ll_case_workflow_action_for_department (kase, 8, "区交通局", &action, &reason));
+  g_assert_nonnull (strstr (reason, "already been assigned"));
+  g_clear_pointer (&reason, g_free);
+  g_assert_false (ll_case_workflow_action_for_department (kase, 0, NULL, &action, &reason));
+  g_assert_nonnull (strstr (reason, "taken back"));
+  g_clear_pointer (&reason, g_free);
 }
 
 /* Values ------------------------------------------------------------------- */
