@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ll-case-event.h"
@@ -222,7 +223,7 @@ case_new (LlCli  *cli,
     print_case_json (kase);
   else
     /* Translators: %s is the new serial number, then its id */
-    g_print (_("Registered case %s (id %" G_GINT64_FORMAT ").\n"), ll_case_get_serial (kase),
+    g_print (_("Registered case %s (id %" PRId64 ").\n"), ll_case_get_serial (kase),
              ll_case_get_id (kase));
 
   return LL_CLI_OK;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ll-cli.h"
@@ -157,7 +158,7 @@ station_new (LlCli  *cli,
     }
   else
     /* Translators: %s is the station's name, then its id */
-    g_print (_("Added the station “%s” (id %" G_GINT64_FORMAT ").\n"),
+    g_print (_("Added the station “%s” (id %" PRId64 ").\n"),
              ll_station_get_name (station), ll_station_get_id (station));
 
   return LL_CLI_OK;
@@ -287,7 +288,7 @@ person_new (LlCli  *cli,
     }
   else
     /* Translators: %s is the person's name, then their id */
-    g_print (_("Added %s (id %" G_GINT64_FORMAT ").\n"), ll_person_get_name (person),
+    g_print (_("Added %s (id %" PRId64 ").\n"), ll_person_get_name (person),
              ll_person_get_id (person));
 
   return LL_CLI_OK;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -4294,8 +4295,8 @@ check_empty (Gen     *g,
     {
       /* Translators: the numbers are counts of what the file holds */
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
-                   _("This database already holds data (stations: %" G_GINT64_FORMAT
-                     ", people: %" G_GINT64_FORMAT ", cases: %" G_GINT64_FORMAT "); "
+                   _("This database already holds data (stations: %" PRId64
+                     ", people: %" PRId64 ", cases: %" PRId64 "); "
                      "demonstration data is only added to an empty database."),
                    stations, people, cases);
       return FALSE;

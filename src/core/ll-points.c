@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -686,7 +687,7 @@ adjust_func (LlDatabase  *db,
   if (step == LL_STEP_DONE)
     {
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no person with the id %" G_GINT64_FORMAT "."),
+                   _("There is no person with the id %" PRId64 "."),
                    adjustment->person_id);
       return FALSE;
     }
@@ -841,7 +842,7 @@ ll_points_select_people (LlDatabase  *db,
       name = lookup_name (db, "SELECT name FROM people WHERE id = ?1", person_id, &local_error);
       if (name == NULL && local_error == NULL)
         g_set_error (&local_error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no person with the id %" G_GINT64_FORMAT "."), person_id);
+                     _("There is no person with the id %" PRId64 "."), person_id);
       if (name == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -857,7 +858,7 @@ ll_points_select_people (LlDatabase  *db,
                           &local_error);
       if (name == NULL && local_error == NULL)
         g_set_error (&local_error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no station with the id %" G_GINT64_FORMAT "."), station_id);
+                     _("There is no station with the id %" PRId64 "."), station_id);
       if (name == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -882,7 +883,7 @@ ll_points_select_people (LlDatabase  *db,
       name = lookup_name (db, "SELECT name FROM groups WHERE id = ?1", group_id, &local_error);
       if (name == NULL && local_error == NULL)
         g_set_error (&local_error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no group with the id %" G_GINT64_FORMAT "."), group_id);
+                     _("There is no group with the id %" PRId64 "."), group_id);
       if (name == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ll-case-slip.h"
@@ -208,7 +209,7 @@ ll_case_slip_build (LlDatabase             *db,
   if (cases->len == 0)
     {
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no case with the id %" G_GINT64_FORMAT "."), case_id);
+                   _("There is no case with the id %" PRId64 "."), case_id);
       return NULL;
     }
 
@@ -291,7 +292,7 @@ ll_case_slips_write (LlDatabase             *db,
         if (!g_hash_table_contains (found, &case_ids[start + i]))
           {
             g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                         _("There is no case with the id %" G_GINT64_FORMAT "."),
+                         _("There is no case with the id %" PRId64 "."),
                          case_ids[start + i]);
             return FALSE;
           }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include <string.h>
 
@@ -347,7 +348,7 @@ ll_report_lookup_station (LlDatabase  *db,
     {
       if (g_error_matches (local_error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND))
         g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no station with the id %" G_GINT64_FORMAT "."), station_id);
+                     _("There is no station with the id %" PRId64 "."), station_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
