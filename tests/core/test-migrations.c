@@ -47,6 +47,10 @@ static const char *version_fixtures[] = {
   /* 3: point adjustments */
   "INSERT INTO point_adjustments (person_id, awarded_on, item, points, reason) "
   "VALUES (1, '2024-06-01', 'commendation', 5, '获评市优秀人大代表');",
+  /* 4: reception rosters */
+  "UPDATE stations SET reception_days = '10,18' WHERE id = 1;"
+  "INSERT INTO roster_entries (station_id, held_on, person_id, attendance, activity_id) "
+  "VALUES (1, '2024-05-10', 1, 'present', 1);",
 };
 
 typedef struct
@@ -158,6 +162,9 @@ test_every_version (Fixture       *fixture,
       /* The data survived and still works. */
       g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM cases"), ==, 1);
       g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM activity_participants"), ==, 1);
+      if (from >= 4)
+        g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM roster_entries "
+                                             "WHERE activity_id = 1"), ==, 1);
       g_assert_true (test_write_sql (db, "INSERT INTO departments (name, code) "
                                          "VALUES ('区民政局', 'MZ')", &error));
       g_assert_no_error (error);
