@@ -29,6 +29,7 @@ static const LlCliCommand commands[] = {
   { "person", "COMMAND", N_("Add and list people"), ll_cli_person },
   { "assign", "PERSON STATION", N_("Station a person at a station"), ll_cli_assign },
   { "report", "COMMAND", N_("Write printed documents to PDF files"), ll_cli_report },
+  { "roster", "COMMAND", N_("Plan who is on duty on reception days"), ll_cli_roster },
   { NULL }
 };
 

@@ -112,5 +112,6 @@ int             ll_cli_station          (LlCli *cli, int argc, char **argv);
 int             ll_cli_person           (LlCli *cli, int argc, char **argv);
 int             ll_cli_assign           (LlCli *cli, int argc, char **argv);
 int             ll_cli_report           (LlCli *cli, int argc, char **argv);
+int             ll_cli_roster           (LlCli *cli, int argc, char **argv);
 
 G_END_DECLS

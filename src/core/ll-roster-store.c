@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ll-database-private.h"
 #include "ll-enums.h"
@@ -18,7 +19,7 @@
  *
  * Rules, each refused with a sentence:
  * - a date must be one of the station's reception days of its month;
- * - only the station's own people (a current membership there);
+ * - only the station’s own people (a current membership there);
  * - a person is on a day once;
  * - attendance only once the day has come (on the day or after);
  * - an entry whose attendance is recorded is not moved to another day;
@@ -162,7 +163,7 @@ station_days (const StationInfo  *info,
     {
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
                    /* Translators: %s is a station's name */
-                   _("%s has no reception days. Enter them in the station's "
+                   _("%s has no reception days. Enter them in the station’s "
                      "“Reception days” field, for example 10,18."),
                    info->name);
       return NULL;
@@ -226,7 +227,7 @@ person_name (LlDatabase *db,
   return _ll_statement_dup_text (s, 0);
 }
 
-/* Only the station's own people: a current membership there. */
+/* Only the station’s own people: a current membership there. */
 static gboolean
 check_member (LlDatabase  *db,
               gint64       station_id,
@@ -263,7 +264,7 @@ check_member (LlDatabase  *db,
 
   g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
                /* Translators: a person's name, then a station's name */
-               _("%s is not stationed at %s; only the station's own people can be on its "
+               _("%s is not stationed at %s; only the station’s own people can be on its "
                  "roster."),
                name, info.name);
   return FALSE;
@@ -696,7 +697,7 @@ record_func (LlDatabase  *db,
     {
       g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
                    /* Translators: a date, then the names of people */
-                   _("Record everyone's attendance on %s first; missing: %s."),
+                   _("Record everyone’s attendance on %s first; missing: %s."),
                    data->held_on, missing->str);
       return FALSE;
     }
@@ -951,7 +952,7 @@ ll_roster_store_get (LlDatabase  *db,
 
   if (step == LL_STEP_DONE)
     g_set_error_literal (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
-                         _("This person is no longer on that day's roster; someone may have "
+                         _("This person is no longer on that day’s roster; someone may have "
                            "removed them."));
   return NULL;
 }
@@ -1148,4 +1149,132 @@ ll_roster_store_record_day (LlDatabase          *db,
   if (activity_id != NULL)
     *activity_id = data.activity_id;
   return TRUE;
+}
+
+/**
+ * ll_roster_format_weekday:
+ * @date: a date `YYYY-MM-DD`
+ *
+ * Returns: (transfer full): the day of the week in the user's language
+ *   (星期一), or an empty string for a bad date
+ */
+char *
+ll_roster_format_weekday (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year = 0, month = 0, day = 0;
+
+  if (date == NULL || !parse_date (date, &year, &month, &day))
+    return g_strdup ("");
+
+  time = g_date_time_new_local (year, month, day, 12, 0, 0);
+  return time != NULL ? g_date_time_format (time, "%A") : g_strdup ("");
+}
+
+static void
+append_csv_field (GString    *csv,
+                  const char *value,
+                  gboolean    last)
+{
+  if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else if (value != NULL)
+    g_string_append (csv, value);
+
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+/**
+ * ll_roster_store_format_csv:
+ * @db: the database
+ * @station_id: the station
+ * @year: the year
+ * @month: the month, 1 to 12
+ * @length: (out) (optional): the length in bytes
+ * @error: return location for a #GError
+ *
+ * The month's roster for the notice board as CSV: one line per
+ * reception day with its date, day of the week, the names on duty and
+ * the station's address. UTF-8 with a byte-order mark and CRLF line
+ * ends, so that Excel and WPS open it as it is.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL
+ */
+char *
+ll_roster_store_format_csv (LlDatabase  *db,
+                            gint64       station_id,
+                            int          year,
+                            int          month,
+                            gsize       *length,
+                            GError     **error)
+{
+  g_auto(StationInfo) info = { 0 };
+  g_auto(GStrv) days = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GString *csv;
+  guint next = 0;
+
+  g_return_val_if_fail (LL_IS_DATABASE (db), NULL);
+
+  if (!load_station (db, station_id, &info, error))
+    return NULL;
+
+  days = station_days (&info, year, month, error);
+  if (days == NULL)
+    return NULL;
+
+  entries = ll_roster_store_list_month (db, station_id, year, month, error);
+  if (entries == NULL)
+    return NULL;
+
+  csv = g_string_new ("\xEF\xBB\xBF");
+  append_csv_field (csv, _("Date"), FALSE);
+  append_csv_field (csv, _("Day of the week"), FALSE);
+  append_csv_field (csv, _("On duty"), FALSE);
+  append_csv_field (csv, _("Station"), FALSE);
+  append_csv_field (csv, _("Address"), TRUE);
+
+  for (guint i = 0; days[i] != NULL; i++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *weekday = ll_roster_format_weekday (days[i]);
+
+      /* Entries are by date; a day no longer in the schedule is left out. */
+      while (next < entries->len &&
+             g_strcmp0 (ll_roster_entry_get_held_on (g_ptr_array_index (entries, next)),
+                        days[i]) < 0)
+        next++;
+
+      for (; next < entries->len; next++)
+        {
+          LlRosterEntry *entry = g_ptr_array_index (entries, next);
+
+          if (g_strcmp0 (ll_roster_entry_get_held_on (entry), days[i]) != 0)
+            break;
+
+          if (names->len > 0)
+            /* Translators: between the names of people on duty; 、 in Chinese */
+            g_string_append (names, C_("list of names", ", "));
+          g_string_append (names, ll_roster_entry_get_person_name (entry));
+        }
+
+      append_csv_field (csv, days[i], FALSE);
+      append_csv_field (csv, weekday, FALSE);
+      append_csv_field (csv, names->str, FALSE);
+      append_csv_field (csv, info.name, FALSE);
+      append_csv_field (csv, info.address, TRUE);
+    }
+
+  if (length != NULL)
+    *length = csv->len;
+  return g_string_free (csv, FALSE);
 }

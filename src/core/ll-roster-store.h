@@ -61,4 +61,12 @@ gboolean        ll_roster_store_record_day    (LlDatabase          *db,
                                                gint64              *activity_id,
                                                GError             **error);
 
+char           *ll_roster_store_format_csv    (LlDatabase          *db,
+                                               gint64               station_id,
+                                               int                  year,
+                                               int                  month,
+                                               gsize               *length,
+                                               GError             **error);
+char           *ll_roster_format_weekday      (const char          *date);
+
 G_END_DECLS
