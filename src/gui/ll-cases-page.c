@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ll-case-board.h"
 #include "ll-case-detail.h"
 #include "ll-case-store.h"
 #include "ll-cases-page.h"
@@ -82,6 +83,9 @@ struct _LlCasesPage
   GtkCheckButton      *overdue_check;
   GtkCheckButton      *fast_track_check;
   GtkCheckButton      *common_check;
+  GtkToggleButton     *list_toggle;
+  GtkToggleButton     *board_toggle;
+  LlCaseBoard         *board;
 
   /* Owned */
   LlDatabase          *db;
@@ -586,7 +590,9 @@ update_list_state (LlCasesPage *self)
     return;
 
   if (n > 0 || loading)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    gtk_stack_set_visible_child_name (self->list_stack,
+                                      gtk_toggle_button_get_active (self->board_toggle)
+                                      ? "board" : "list");
   else if (search_active (self) || filters_active (self))
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
   else
@@ -779,6 +785,7 @@ run_query (LlCasesPage *self)
                            G_CONNECT_SWAPPED);
   ll_query_model_set_query (self->next_model, sql, (const GValue *) (gpointer) params->data,
                             params->len);
+  ll_case_board_set_query (self->board, &filter, self->search_text, self->sort, self->descending);
   update_list_state (self);
 }
 
@@ -1185,6 +1192,27 @@ search_activate_cb (LlCasesPage *self)
     }
 }
 
+/* List | Board: the board takes the list's place, with more room. */
+static void
+view_toggled_cb (LlCasesPage *self)
+{
+  gboolean board = gtk_toggle_button_get_active (self->board_toggle);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (board && width > 0)
+    gtk_paned_set_position (self->paned, MAX (560, width - 380));
+  else if (!board)
+    gtk_paned_set_position (self->paned, 560);
+  update_list_state (self);
+}
+
+static void
+board_show_case_cb (LlCasesPage *self,
+                    gint64       case_id)
+{
+  request_show (self, case_id);
+}
+
 static void
 filter_changed_cb (LlCasesPage *self)
 {
@@ -1303,6 +1331,7 @@ ll_cases_page_set_database (LlPage     *page,
   g_set_object (&self->selection, empty);
 
   ll_case_detail_set_database (self->detail, db);
+  ll_case_board_set_database (self->board, db);
   show_in_detail (self, 0);
 
   if (db != NULL)
@@ -1327,6 +1356,7 @@ ll_cases_page_set_editable (LlPage   *page,
 
   self->editable = !!editable;
   ll_case_detail_set_editable (self->detail, editable);
+  ll_case_board_set_editable (self->board, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", self->editable);
 }
 
@@ -1419,6 +1449,7 @@ ll_cases_page_class_init (LlCasesPageClass *klass)
   widget_class->unroot = ll_cases_page_unroot;
 
   g_type_ensure (LL_TYPE_CASE);
+  g_type_ensure (LL_TYPE_CASE_BOARD);
   g_type_ensure (LL_TYPE_CASE_DETAIL);
   g_type_ensure (LL_TYPE_CHOICE);
 
@@ -1455,10 +1486,15 @@ ll_cases_page_class_init (LlCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlCasesPage, overdue_check);
   gtk_widget_class_bind_template_child (widget_class, LlCasesPage, fast_track_check);
   gtk_widget_class_bind_template_child (widget_class, LlCasesPage, common_check);
+  gtk_widget_class_bind_template_child (widget_class, LlCasesPage, list_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LlCasesPage, board_toggle);
+  gtk_widget_class_bind_template_child (widget_class, LlCasesPage, board);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, board_show_case_cb);
   gtk_widget_class_bind_template_callback (widget_class, category_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, satisfaction_label_cb);
