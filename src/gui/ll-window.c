@@ -18,6 +18,7 @@
 #include "ll-people-page.h"
 #include "ll-person-store.h"
 #include "ll-presence.h"
+#include "ll-reports-page.h"
 #include "ll-station-store.h"
 #include "ll-stations-page.h"
 #include "ll-window.h"
@@ -1071,6 +1072,7 @@ ll_window_init (LlWindow *self)
   g_type_ensure (LL_TYPE_CASES_PAGE);
   g_type_ensure (LL_TYPE_STATIONS_PAGE);
   g_type_ensure (LL_TYPE_PEOPLE_PAGE);
+  g_type_ensure (LL_TYPE_REPORTS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-reports-page"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "ll-annual-sheet.h"
+#include "ll-demo.h"
+#include "ll-filed-document-store.h"
+#include "ll-preferences-window.h"
+#include "ll-reports-page.h"
+#include "ll-station-store.h"
+#include "ll-station.h"
+#include "ll-test-gui.h"
+#include "ll-work-report.h"
+
+/* The Reports page in the real window, on a demo database: generate a
+ * document and see its pages in the preview, Cancel, File into the
+ * archive folder, an empty period's sentence, the office name from
+ * Preferences in the next work report.
+ *
+ * With LIANLUO_TEST_SHOTS=DIR set, screenshots of each step are taken
+ * into DIR (`import -window root`). */
+
+#define YEAR 2025
+
+static LlApplication *app;
+static LlDatabase    *colleague;
+static gint64         station_id;
+static char          *archive_dir;
+
+static LlWindow *
+window (void)
+{
+  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
+}
+
+static LlDatabase *
+db (void)
+{
+  return ll_window_get_database (window ());
+}
+
+static LlReportsPage *
+page (void)
+{
+  return LL_REPORTS_PAGE (ll_test_gui_find_widget (GTK_WIDGET (window ()),
+                                                   LL_TYPE_REPORTS_PAGE, NULL));
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *widget = ll_test_gui_find_widget (root, type, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+shot_after (const char *name,
+            guint       ms)
+{
+  const char *dir = g_getenv ("LIANLUO_TEST_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  ll_test_gui_spin (ms);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s.png", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static void
+shot (const char *name)
+{
+  shot_after (name, 1500);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !ll_reports_page_get_busy (page ());
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  LlPdfView *view = ll_reports_page_get_pdf_view (page ());
+
+  return ll_reports_page_get_previewing (page ()) && !ll_pdf_view_get_loading (view) &&
+         ll_pdf_view_get_n_pages (view) > 0;
+}
+
+static void
+back_to_form (void)
+{
+  if (ll_reports_page_get_previewing (page ()))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "reports.back", NULL));
+  g_assert_false (ll_reports_page_get_previewing (page ()));
+}
+
+static void
+generate_and_wait (void)
+{
+  ll_reports_page_generate (page ());
+  g_assert_true (ll_test_gui_wait (not_busy, NULL, 60000));
+}
+
+static char *
+pdf_text (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *p = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (p);
+
+      g_object_unref (p);
+
+      for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+        if (!g_unichar_isspace (g_utf8_get_char (c)))
+          g_string_append_unichar (out, g_utf8_get_char (c));
+    }
+  g_object_unref (doc);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_empty_database_state (void)
+{
+  /* Nothing filed yet: the list says so. */
+  g_assert_cmpuint (ll_reports_page_get_n_filed (page ()), ==, 0);
+  g_assert_false (ll_reports_page_get_previewing (page ()));
+  shot ("reports-form");
+}
+
+static void
+test_annual_sheets_preview (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlReportOptions) options = ll_report_options_new ();
+  g_autofree char *expected_path = g_build_filename (g_get_tmp_dir (), "expected-sheets.pdf",
+                                                     NULL);
+  LlPdfView *view;
+  guint expected = 0;
+
+  /* The same sheets written directly: one page per deputy of the station. */
+  g_assert_true (ll_annual_sheets_write (colleague, options, YEAR, station_id, 0, 0,
+                                         expected_path, NULL, NULL, &expected, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (expected_path);
+  g_assert_cmpuint (expected, >, 1);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  ll_reports_page_set_year (page (), YEAR);
+  ll_reports_page_set_station (page (), station_id);
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+
+  view = ll_reports_page_get_pdf_view (page ());
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (view), ==, expected);
+  /* What the user reads: page [1] of N. */
+  {
+    g_autofree char *of = g_strdup_printf ("of %u", expected);
+    GtkWidget *label = named (GTK_WIDGET (view), GTK_TYPE_LABEL, "n-pages-label");
+    GtkWidget *entry = named (GTK_WIDGET (view), GTK_TYPE_ENTRY, "page-entry");
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, of);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1");
+  }
+  shot ("reports-preview");
+}
+
+static void
+test_cancel_leaves_nothing (void)
+{
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  ll_reports_page_set_station (page (), 0);   /* everyone: the longest */
+  ll_reports_page_generate (page ());
+  g_assert_true (ll_reports_page_get_busy (page ()));
+  g_assert_true (gtk_widget_is_visible (named (GTK_WIDGET (page ()), GTK_TYPE_PROGRESS_BAR,
+                                                "report-progress")));
+  shot_after ("reports-progress", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "reports.cancel", NULL));
+  g_assert_false (ll_reports_page_get_busy (page ()));
+
+  /* The worker's late end changes nothing. */
+  ll_test_gui_spin (1500);
+  g_assert_false (ll_reports_page_get_previewing (page ()));
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_false (gtk_widget_is_visible (named (GTK_WIDGET (page ()), GTK_TYPE_PROGRESS_BAR,
+                                                 "report-progress")));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ll_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_file_into_archive (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) filed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *copy_sum = NULL;
+  g_autofree char *preview_sum = NULL;
+  g_autofree char *preview_path = NULL;
+  LlFiledDocument *document;
+  GtkListBoxRow *row;
+  const char *name;
+
+  g_settings_set_string (settings, "report-archive-folder", archive_dir);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  ll_reports_page_set_station (page (), station_id);
+  generate_and_wait ();
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  preview_path = g_file_get_path (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                 "report-file")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "reports.file", NULL));
+  g_assert_null (ll_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* Once is enough. */
+  g_assert_false (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                  "report-file")));
+
+  /* One copy in the folder, with the checksum of the previewed file. */
+  dir = g_dir_open (archive_dir, 0, &error);
+  g_assert_no_error (error);
+  name = g_dir_read_name (dir);
+  g_assert_nonnull (name);
+  g_assert_true (g_str_has_prefix (name, "Annual Deputy Performance Sheets 2025"));
+  copy_path = g_build_filename (archive_dir, name, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  copy_sum = ll_filed_document_store_checksum_file (copy_path, NULL, &error);
+  preview_sum = ll_filed_document_store_checksum_file (preview_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy_sum, ==, preview_sum);
+
+  /* The row, shown in the list under the form. */
+  filed = ll_filed_document_store_list (colleague, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (filed->len, ==, 1);
+  document = g_ptr_array_index (filed, 0);
+  g_assert_cmpstr (ll_filed_document_get_sha256 (document), ==, copy_sum);
+  g_assert_cmpstr (ll_filed_document_get_path (document), ==, copy_path);
+  g_assert_cmpstr (ll_filed_document_get_period_from (document), ==, "2025-01-01");
+
+  back_to_form ();
+  g_assert_cmpuint (ll_reports_page_get_n_filed (page ()), ==, 1);
+  row = gtk_list_box_get_row_at_index (ll_reports_page_get_filed_list (page ()), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   ll_filed_document_get_title (document));
+  shot ("reports-filed");
+
+  /* It opens again in the preview. */
+  g_signal_emit_by_name (ll_reports_page_get_filed_list (page ()), "row-activated", row);
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                 "report-file")));
+  back_to_form ();
+
+  /* Gone from the folder: opening it says so. */
+  g_assert_cmpint (g_unlink (copy_path), ==, 0);
+  g_signal_emit_by_name (ll_reports_page_get_filed_list (page ()), "row-activated", row);
+  g_assert_true (ll_test_gui_wait (dialog_shown, NULL, 5000));
+  {
+    GtkWindow *dialog = ll_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                              "is missing"));
+    shot ("reports-filed-missing");
+    gtk_window_destroy (dialog);
+  }
+  g_assert_false (ll_reports_page_get_previewing (page ()));
+}
+
+static void
+test_empty_period_sentence (void)
+{
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(LlReportOptions) options = ll_report_options_new ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "empty.pdf", NULL);
+
+  /* What the CLI says for the same period. */
+  g_assert_false (ll_work_report_write (colleague, options, station_id, "1990-01-01",
+                                        "1990-12-31", NULL, path, NULL, NULL, NULL, &expected));
+  g_assert_nonnull (expected);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_WORK_REPORT);
+  ll_reports_page_set_station (page (), station_id);
+  ll_reports_page_set_period (page (), "1990-01-01", "1990-12-31");
+  generate_and_wait ();
+  g_assert_false (ll_reports_page_get_previewing (page ()));
+  g_assert_cmpstr (ll_reports_page_get_error_text (page ()), ==, expected->message);
+  shot ("reports-empty-period");
+
+  /* A station is needed. */
+  ll_reports_page_set_station (page (), 0);
+  generate_and_wait ();
+  g_assert_cmpstr (ll_reports_page_get_error_text (page ()), ==, "Choose the station first.");
+}
+
+static void
+test_office_name_from_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *office = "测试街道人大工委";
+  LlPreferencesWindow *prefs;
+  GtkWidget *row;
+  g_autofree char *text = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_null (ll_database_get_setting (db (), "office-name", NULL));
+
+  prefs = ll_preferences_window_new (GTK_WINDOW (window ()), settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "reports");
+  row = named (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, "office-name");
+  g_assert_true (gtk_widget_is_sensitive (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), office);
+  g_signal_emit_by_name (row, "apply");
+  shot ("preferences-reports");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  stored = ll_database_get_setting (db (), "office-name", NULL);
+  g_assert_cmpstr (stored, ==, office);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_WORK_REPORT);
+  ll_reports_page_set_station (page (), station_id);
+  ll_reports_page_set_period (page (), "2025-01-01", "2025-12-31");
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  text = pdf_text (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+  g_assert_nonnull (strstr (text, office));
+  shot ("reports-work-report");
+}
+
+static void
+test_read_only (void)
+{
+  LlPage *p = LL_PAGE (page ());
+
+  g_assert_true (ll_reports_page_get_previewing (page ()));
+  ll_page_set_editable (p, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                  "report-file")));
+  ll_page_set_editable (p, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                 "report-file")));
+}
+
+static gboolean
+stations_visible (gpointer data)
+{
+  g_autoptr(GPtrArray) stations = ll_station_store_list (db (), 0, NULL, FALSE, NULL);
+
+  return stations != NULL && stations->len > 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stations = NULL;
+  LlDemoOptions demo;
+  int ret;
+
+  ll_test_gui_init (&argc, &argv);
+  app = ll_test_gui_start ();
+  ll_test_gui_create_database ();
+  ll_database_set_poll_interval (db (), 300);
+
+  colleague = ll_database_open (ll_database_get_path (db ()), LL_DATABASE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  ll_demo_options_init (&demo);
+  demo.stations = 12;
+  demo.people = 240;
+  demo.cases = 600;
+  demo.activities = 400;
+  g_assert_true (ll_demo_generate (colleague, &demo, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_test_gui_wait (stations_visible, NULL, 10000));
+
+  /* The first station with the most deputies below it: the root. */
+  stations = ll_station_store_list (colleague, 0, "home", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stations->len, >, 0);
+  station_id = ll_station_get_id (g_ptr_array_index (stations, 0));
+
+  archive_dir = g_dir_make_tmp ("lianluo-archive-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  ll_window_set_page (window (), "reports");
+  g_assert_nonnull (page ());
+
+  g_test_add_func ("/reports/empty-state", test_empty_database_state);
+  g_test_add_func ("/reports/annual-sheets-preview", test_annual_sheets_preview);
+  g_test_add_func ("/reports/cancel", test_cancel_leaves_nothing);
+  g_test_add_func ("/reports/file", test_file_into_archive);
+  g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
+  g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
+  g_test_add_func ("/reports/read-only", test_read_only);
+
+  ret = g_test_run ();
+
+  ll_database_close (colleague);
+  g_clear_object (&colleague);
+  g_clear_object (&app);
+  return ret;
+}
