@@ -11,6 +11,7 @@
 #include "ll-attachment-store.h"
 #include "ll-case-history.h"
 #include "ll-database.h"
+#include "ll-pdf-view.h"
 
 /* The attachments of a case (photos, scanned letters, PDFs): add them
  * from files, open them with the default application, remove them with
@@ -774,11 +775,48 @@ show_uri_done_cb (GObject      *source,
     }
 }
 
+static void
+open_pdf_window (GtkWindow  *parent,
+                 GFile      *file,
+                 const char *name)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (name, _("Attachment"));
+  GtkWidget *view = ll_pdf_view_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+  gtk_widget_set_name (window, "attachment-pdf-window");
+  gtk_window_set_title (GTK_WINDOW (window), name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  /* Escape and Ctrl+W close the window, as in other viewers. */
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>w"),
+                      gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
+
+  ll_pdf_view_load_file (LL_PDF_VIEW (view), file);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (view);
+}
+
 /**
  * ll_attachment_list_open:
  *
  * Writes the attachment at @position to a file of its own in the cache
- * folder and opens that with the default application for its type.
+ * folder and opens that: a PDF in a window with Lianluo's preview, any
+ * other file with the default application for its type.
  */
 void
 ll_attachment_list_open (LlAttachmentList *self,
@@ -832,8 +870,17 @@ ll_attachment_list_open (LlAttachmentList *self,
       return;
     }
 
-  uri = g_file_get_uri (file);
   root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* A PDF opens in Lianluo's own preview, with Print and Save As; a
+   * damaged or encrypted one shows the preview's message. */
+  if (is_pdf (ll_attachment_get_mime_type (attachment)))
+    {
+      open_pdf_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, file, name);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
   gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
                      NULL, show_uri_done_cb, g_object_ref (self));
 }

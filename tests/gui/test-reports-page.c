@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "ll-annual-sheet.h"
+#include "ll-attachment-list.h"
+#include "ll-attachment-store.h"
+#include "ll-case-store.h"
+#include "ll-case.h"
 #include "ll-demo.h"
 #include "ll-filed-document-store.h"
 #include "ll-preferences-window.h"
@@ -112,6 +116,19 @@ generate_and_wait (void)
 {
   ll_reports_page_generate (page ());
   g_assert_true (ll_test_gui_wait (not_busy, NULL, 60000));
+}
+
+static guint
+count_pdf_pages (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  n = poppler_document_get_n_pages (doc);
+  g_object_unref (doc);
+  return n;
 }
 
 static char *
@@ -376,6 +393,121 @@ test_read_only (void)
                                                  "report-file")));
 }
 
+static void
+test_case_slips (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlCase) first = ll_case_store_get (colleague, 1, &error);
+  g_autoptr(LlCase) second = ll_case_store_get (colleague, 2, &error);
+  g_autofree char *serials = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  serials = g_strdup_printf ("%s, %s", ll_case_get_serial (first), ll_case_get_serial (second));
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_CASE_SLIPS);
+  ll_reports_page_set_cases (page (), "2099-9999");
+  generate_and_wait ();
+  g_assert_cmpstr (ll_reports_page_get_error_text (page ()), ==,
+                   "There is no case with the serial number 2099-9999.");
+
+  ll_reports_page_set_cases (page (), serials);
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ())), ==, 2);
+  text = pdf_text (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+  g_assert_nonnull (strstr (text, ll_case_get_serial (first)));
+  g_assert_nonnull (strstr (text, ll_case_get_serial (second)));
+}
+
+static GtkWindow *
+window_named (const char *name,
+              guint       nth)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0 && nth-- == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+pdf_window_ready (gpointer data)
+{
+  GtkWindow *w = window_named ("attachment-pdf-window", GPOINTER_TO_UINT (data));
+  LlPdfView *view;
+
+  if (w == NULL)
+    return FALSE;
+  view = LL_PDF_VIEW (ll_test_gui_find_widget (GTK_WIDGET (w), LL_TYPE_PDF_VIEW, NULL));
+  return !ll_pdf_view_get_loading (view) &&
+         (ll_pdf_view_get_n_pages (view) > 0 || ll_pdf_view_get_error (view) != NULL);
+}
+
+static void
+test_pdf_attachment_in_preview (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GBytes) damaged = g_bytes_new_static ("%PDF-1.4\n1 0 obj garbage", 24);
+  g_autoptr(LlAttachment) good = NULL;
+  g_autoptr(LlAttachment) bad = NULL;
+  g_autofree char *path = g_file_get_path (ll_pdf_view_get_file (
+                                             ll_reports_page_get_pdf_view (page ())));
+  char *contents = NULL;
+  gsize length = 0;
+  GtkWidget *list;
+  GtkWindow *w;
+  LlPdfView *view;
+
+  /* The last generated document, attached to a case as a PDF. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  report = g_bytes_new_take (contents, length);
+  good = ll_attachment_store_add_bytes (colleague, 3, 0, "回复函.pdf", "application/pdf",
+                                        report, &error);
+  g_assert_no_error (error);
+  bad = ll_attachment_store_add_bytes (colleague, 3, 0, "扫描件.pdf", "application/pdf",
+                                       damaged, &error);
+  g_assert_no_error (error);
+
+  list = g_object_ref_sink (ll_attachment_list_new ());
+  ll_attachment_list_set_database (LL_ATTACHMENT_LIST (list), db ());
+  ll_attachment_list_set_case_id (LL_ATTACHMENT_LIST (list), 3);
+  ll_attachment_list_reload (LL_ATTACHMENT_LIST (list));
+  g_assert_cmpuint (ll_attachment_list_get_n_attachments (LL_ATTACHMENT_LIST (list)), ==, 2);
+
+  ll_attachment_list_open (LL_ATTACHMENT_LIST (list), 0);
+  g_assert_true (ll_test_gui_wait (pdf_window_ready, GUINT_TO_POINTER (0), 10000));
+  w = window_named ("attachment-pdf-window", 0);
+  view = LL_PDF_VIEW (ll_test_gui_find_widget (GTK_WIDGET (w), LL_TYPE_PDF_VIEW, NULL));
+  g_assert_null (ll_pdf_view_get_error (view));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (view), ==, count_pdf_pages (report));
+  g_assert_cmpstr (gtk_window_get_title (w), ==, "回复函.pdf");
+  shot ("attachment-pdf");
+  gtk_window_destroy (w);
+
+  ll_attachment_list_open (LL_ATTACHMENT_LIST (list), 1);
+  g_assert_true (ll_test_gui_wait (pdf_window_ready, GUINT_TO_POINTER (0), 10000));
+  w = window_named ("attachment-pdf-window", 0);
+  view = LL_PDF_VIEW (ll_test_gui_find_widget (GTK_WIDGET (w), LL_TYPE_PDF_VIEW, NULL));
+  g_assert_nonnull (ll_pdf_view_get_error (view));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (view), ==, 0);
+  g_assert_true (gtk_widget_is_visible (named (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                               "error-page")));
+  shot ("attachment-pdf-damaged");
+  gtk_window_destroy (w);
+
+  g_object_unref (list);
+}
+
 static gboolean
 stations_visible (gpointer data)
 {
@@ -428,6 +560,8 @@ main (int   argc,
   g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
   g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
   g_test_add_func ("/reports/read-only", test_read_only);
+  g_test_add_func ("/reports/case-slips", test_case_slips);
+  g_test_add_func ("/reports/pdf-attachment", test_pdf_attachment_in_preview);
 
   ret = g_test_run ();
 
