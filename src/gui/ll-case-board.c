@@ -81,6 +81,7 @@ struct _LlCaseBoard
   gboolean             editable;
   gboolean             has_query;
   guint                active_column;
+  AdwToast            *toast;          /* weak: the last one shown */
   gint64               follow_id;      /* a moved card, selected once it shows */
   gint64               move_started;
   gulong               changed_handler;
@@ -169,8 +170,14 @@ show_toast (LlCaseBoard *self,
   if (overlay == NULL)
     return;
 
+  /* The newest says what happened last; the one before goes. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 8);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -1440,6 +1447,7 @@ ll_case_board_dispose (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->column_items);
   g_clear_object (&self->card_factory);
+  g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->drag_case);
   g_clear_pointer (&self->drag_ids, g_array_unref);
   g_clear_pointer (&self->move_ids, g_array_unref);

@@ -1192,16 +1192,30 @@ search_activate_cb (LlCasesPage *self)
     }
 }
 
-/* List | Board: the board takes the list's place, with more room. */
+/* List | Board: the board takes the list's place, with more room, once
+ * the page has its width. */
+static gboolean
+widen_board_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  LlCasesPage *self = LL_CASES_PAGE (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (width <= 0)
+    return G_SOURCE_CONTINUE;
+
+  if (gtk_toggle_button_get_active (self->board_toggle))
+    gtk_paned_set_position (self->paned, MAX (560, width - 380));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 view_toggled_cb (LlCasesPage *self)
 {
-  gboolean board = gtk_toggle_button_get_active (self->board_toggle);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-
-  if (board && width > 0)
-    gtk_paned_set_position (self->paned, MAX (560, width - 380));
-  else if (!board)
+  if (gtk_toggle_button_get_active (self->board_toggle))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), widen_board_cb, NULL, NULL);
+  else
     gtk_paned_set_position (self->paned, 560);
   update_list_state (self);
 }
