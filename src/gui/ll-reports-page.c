@@ -19,6 +19,7 @@
 #include "ll-reports-page.h"
 #include "ll-station-picker.h"
 #include "ll-validate.h"
+#include "ll-work-report-text-dialog.h"
 #include "ll-work-report.h"
 
 /* The Reports page: pick a document and its parameters, generate it in a
@@ -50,6 +51,7 @@ struct _LlReportsPage
   AdwEntryRow     *from_row;
   AdwEntryRow     *to_row;
   AdwEntryRow     *cases_row;
+  AdwActionRow    *text_row;
   GtkSwitch       *personal_switch;
   GtkLabel        *error_label;
   GtkBox          *progress_box;
@@ -75,6 +77,9 @@ struct _LlReportsPage
   char            *period_from;
   char            *period_to;
   char            *params;
+  char           **paragraphs;     /* the work report's edited text */
+  char            *paragraphs_key; /* station|from|to it was edited for */
+  GCancellable    *text_cancellable;
   guint            serial;
   gboolean         editable;
   gboolean         filed_once;     /* the preview has been filed */
@@ -109,6 +114,8 @@ update_actions (LlReportsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.generate",
                                  self->database != NULL && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.edit-text",
+                                 self->database != NULL && self->text_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.back", previewing);
   /* Filing writes a row: not on a read-only or damaged file. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.file",
@@ -133,6 +140,7 @@ kind_changed_cb (LlReportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->to_row),
                           kind == LL_REPORT_WORK_REPORT || kind == LL_REPORT_LEDGER);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_row), kind == LL_REPORT_CASE_SLIPS);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_row), kind == LL_REPORT_WORK_REPORT);
   /* Annual sheets may be for every deputy; the others need a station. */
   ll_station_picker_set_none_label (self->station_picker,
                                     kind == LL_REPORT_ANNUAL_SHEETS ? _("All Stations") : NULL);
@@ -145,6 +153,34 @@ show_error (LlReportsPage *self,
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* What the edited text of a work report belongs to: its numbers are
+ * those of one station and period. */
+static char *
+text_key (LlReportsPage *self)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s",
+                          ll_station_picker_get_selected_id (self->station_picker),
+                          gtk_editable_get_text (GTK_EDITABLE (self->from_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->to_row)));
+}
+
+static gboolean
+text_edited (LlReportsPage *self)
+{
+  g_autofree char *key = text_key (self);
+
+  return self->paragraphs != NULL && g_strcmp0 (key, self->paragraphs_key) == 0;
+}
+
+static void
+update_text_row (LlReportsPage *self)
+{
+  adw_action_row_set_subtitle (self->text_row,
+                               text_edited (self)
+                                 ? _("Edited; your text is used when you generate")
+                                 : _("The usual text, worked out from the records"));
 }
 
 static char *
@@ -223,10 +259,30 @@ load_filed (LlReportsPage *self)
     }
 
   if (documents == NULL)
-    g_list_store_remove_all (self->filed);
-  else
-    g_list_store_splice (self->filed, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filed)),
-                         documents->pdata, documents->len);
+    {
+      g_list_store_remove_all (self->filed);
+      return;
+    }
+
+  /* Filed documents never change; the same ids are the same list, and
+   * keeping its rows keeps the focus and the scroll position. */
+  if (documents->len == g_list_model_get_n_items (G_LIST_MODEL (self->filed)))
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < documents->len; i++)
+        {
+          g_autoptr(LlFiledDocument) shown = g_list_model_get_item (G_LIST_MODEL (self->filed), i);
+
+          same = ll_filed_document_get_id (shown) ==
+                 ll_filed_document_get_id (g_ptr_array_index (documents, i));
+        }
+      if (same)
+        return;
+    }
+
+  g_list_store_splice (self->filed, 0, g_list_model_get_n_items (G_LIST_MODEL (self->filed)),
+                       documents->pdata, documents->len);
 }
 
 static void
@@ -291,7 +347,14 @@ typedef struct
   char            *from;
   char            *to;
   GArray          *case_ids;
+  char           **paragraphs;
   char            *path;
+  /* For filing: */
+  char            *kind_key;
+  char            *title;
+  char            *period_from;
+  char            *period_to;
+  char            *params;
   guint            pages;
   gint64           last_progress;
   gint64           started;
@@ -306,6 +369,12 @@ job_free (Job *job)
   g_free (job->from);
   g_free (job->to);
   g_clear_pointer (&job->case_ids, g_array_unref);
+  g_strfreev (job->paragraphs);
+  g_free (job->kind_key);
+  g_free (job->title);
+  g_free (job->period_from);
+  g_free (job->period_to);
+  g_free (job->params);
   g_free (job->path);
   g_free (job);
 }
@@ -396,7 +465,8 @@ generate_thread (GTask        *task,
       break;
     case LL_REPORT_WORK_REPORT:
       ok = ll_work_report_write (job->db, job->options, job->station_id, job->from, job->to,
-                                 NULL, job->path, job_progress_cb, job, cancellable, &error);
+                                 (const char * const *) job->paragraphs, job->path,
+                                 job_progress_cb, job, cancellable, &error);
       pages = job->pages;
       break;
     case LL_REPORT_CASE_SLIPS:
@@ -495,6 +565,15 @@ generate_cb (GObject      *object,
   gtk_widget_set_visible (GTK_WIDGET (self->preview_warning), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->file_button), TRUE);
 
+  /* What File records: the document as generated. */
+#define TAKE(field) g_free (self->field); self->field = g_steal_pointer (&job->field)
+  TAKE (kind_key);
+  TAKE (title);
+  TAKE (period_from);
+  TAKE (period_to);
+  TAKE (params);
+#undef TAKE
+
   subtitle = format_period (self->period_from, self->period_to);
   show_preview (self, self->preview_path, self->title, subtitle);
 }
@@ -517,20 +596,15 @@ read_form (LlReportsPage  *self,
   job->station_id = ll_station_picker_get_selected_id (self->station_picker);
   station_label = ll_station_picker_get_label (self->station_picker);
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->period_from, g_free);
-  g_clear_pointer (&self->period_to, g_free);
-  g_clear_pointer (&self->params, g_free);
-  g_free (self->kind_key);
-  self->kind_key = g_strdup (kind_keys[job->kind]);
+  job->kind_key = g_strdup (kind_keys[job->kind]);
 
   switch (job->kind)
     {
     case LL_REPORT_ANNUAL_SHEETS:
-      self->period_from = g_strdup_printf ("%04d-01-01", job->year);
-      self->period_to = g_strdup_printf ("%04d-12-31", job->year);
+      job->period_from = g_strdup_printf ("%04d-01-01", job->year);
+      job->period_to = g_strdup_printf ("%04d-12-31", job->year);
       /* Translators: file title; %d is a year, %s a station or “All Stations” */
-      self->title = g_strdup_printf (_("Annual Deputy Performance Sheets %d, %s"), job->year,
+      job->title = g_strdup_printf (_("Annual Deputy Performance Sheets %d, %s"), job->year,
                                      job->station_id != 0 && station_label != NULL
                                        ? station_label : _("All Stations"));
       g_string_append_printf (params, "\"year\":%d,\"station\":%" G_GINT64_FORMAT,
@@ -542,10 +616,10 @@ read_form (LlReportsPage  *self,
         static const char *starts[] = { "01-01", "04-01", "07-01", "10-01" };
         static const char *ends[] = { "03-31", "06-30", "09-30", "12-31" };
 
-        self->period_from = g_strdup_printf ("%04d-%s", job->year, starts[job->quarter - 1]);
-        self->period_to = g_strdup_printf ("%04d-%s", job->year, ends[job->quarter - 1]);
+        job->period_from = g_strdup_printf ("%04d-%s", job->year, starts[job->quarter - 1]);
+        job->period_to = g_strdup_printf ("%04d-%s", job->year, ends[job->quarter - 1]);
         /* Translators: file title; %d is a year, %u a quarter (1–4) */
-        self->title = g_strdup_printf (_("Performance Bulletin %d, Quarter %u"), job->year,
+        job->title = g_strdup_printf (_("Performance Bulletin %d, Quarter %u"), job->year,
                                        job->quarter);
         g_string_append_printf (params, "\"year\":%d,\"quarter\":%u", job->year, job->quarter);
       }
@@ -574,9 +648,9 @@ read_form (LlReportsPage  *self,
         }
       job->from = g_strdup (from);
       job->to = g_strdup (to);
-      self->period_from = g_strdup (from);
-      self->period_to = g_strdup (to);
-      self->title = g_strdup_printf (job->kind == LL_REPORT_WORK_REPORT
+      job->period_from = g_strdup (from);
+      job->period_to = g_strdup (to);
+      job->title = g_strdup_printf (job->kind == LL_REPORT_WORK_REPORT
                                        /* Translators: file title; %s is a station */
                                        ? _("Work Report of %s")
                                        /* Translators: file title; %s is a station */
@@ -627,7 +701,7 @@ read_form (LlReportsPage  *self,
                                  _("Give the serial numbers of the cases, e.g. 2025-0078."));
             return FALSE;
           }
-        self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        job->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     /* Translators: file title */
                                                     "Hand-over Slip of %u Case",
                                                     "Hand-over Slips of %u Cases",
@@ -642,7 +716,7 @@ read_form (LlReportsPage  *self,
     }
 
   g_string_append (params, "}");
-  self->params = g_string_free (g_steal_pointer (&params), FALSE);
+  job->params = g_string_free (g_steal_pointer (&params), FALSE);
   return TRUE;
 }
 
@@ -683,6 +757,8 @@ ll_reports_page_generate (LlReportsPage *self)
       return;
     }
   job->options = make_options (self);
+  if (job->kind == LL_REPORT_WORK_REPORT && text_edited (self))
+    job->paragraphs = g_strdupv (self->paragraphs);
   job->serial = ++self->serial;
   job->started = g_get_monotonic_time ();
   job->path = g_strdup_printf ("%s/document-%u.pdf", self->tmpdir, job->serial);
@@ -716,6 +792,105 @@ ll_reports_page_cancel (LlReportsPage *self)
   /* The worker's late result is ignored by its serial. */
   self->serial++;
   set_busy (self, FALSE);
+}
+
+/* The work report's text ------------------------------------------------------ */
+
+static void
+text_dialog_apply_cb (LlWorkReportTextDialog *dialog,
+                      char                  **paragraphs,
+                      LlReportsPage          *self)
+{
+  g_strfreev (self->paragraphs);
+  self->paragraphs = g_strdupv (paragraphs);
+  g_free (self->paragraphs_key);
+  self->paragraphs_key = text_key (self);
+  update_text_row (self);
+}
+
+static void
+defaults_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlWorkReport) report = NULL;
+  char **paragraphs;
+
+  report = ll_work_report_new (job->db, job->station_id, job->from, job->to, cancellable,
+                               &error);
+  if (report == NULL)
+    {
+      ll_database_close (job->db);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  paragraphs = ll_work_report_get_default_paragraphs (report, job->options);
+  g_clear_object (&report);
+  ll_database_close (job->db);
+  g_task_return_pointer (task, paragraphs, (GDestroyNotify) g_strfreev);
+}
+
+static void
+defaults_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LlReportsPage *self = LL_REPORTS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) defaults = g_task_propagate_pointer (G_TASK (result), &error);
+  LlWorkReportTextDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->text_cancellable);
+  update_actions (self);
+  if (defaults == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  dialog = ll_work_report_text_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           (const char * const *) defaults,
+                                           text_edited (self)
+                                             ? (const char * const *) self->paragraphs : NULL);
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (text_dialog_apply_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Works out the usual text in a worker (it reads the period's records),
+ * then shows it to be edited. */
+static void
+edit_text (LlReportsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Job *job;
+
+  if (self->database == NULL || self->text_cancellable != NULL)
+    return;
+
+  show_error (self, NULL);
+  job = g_new0 (Job, 1);
+  g_weak_ref_init (&job->page, self);
+  if (!read_form (self, job, &error) ||
+      (job->db = ll_database_open_secondary (self->database, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      job_free (job);
+      return;
+    }
+  job->options = make_options (self);
+
+  self->text_cancellable = g_cancellable_new ();
+  update_actions (self);
+  task = g_task_new (self, self->text_cancellable, defaults_cb, NULL);
+  g_task_set_source_tag (task, edit_text);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, defaults_thread);
 }
 
 /* Filing ----------------------------------------------------------------------- */
@@ -860,6 +1035,14 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+edit_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  edit_text (LL_REPORTS_PAGE (widget));
+}
+
+static void
 file_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -967,6 +1150,9 @@ ll_reports_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->filed);
   g_clear_object (&self->cancellable);
+  if (self->text_cancellable != NULL)
+    g_cancellable_cancel (self->text_cancellable);
+  g_clear_object (&self->text_cancellable);
   g_clear_object (&self->preview_filed);
 
   G_OBJECT_CLASS (ll_reports_page_parent_class)->dispose (object);
@@ -987,6 +1173,8 @@ ll_reports_page_finalize (GObject *object)
   g_free (self->period_from);
   g_free (self->period_to);
   g_free (self->params);
+  g_strfreev (self->paragraphs);
+  g_free (self->paragraphs_key);
 
   G_OBJECT_CLASS (ll_reports_page_parent_class)->finalize (object);
 }
@@ -1015,6 +1203,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, from_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, to_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, cases_row);
+  gtk_widget_class_bind_template_child (widget_class, LlReportsPage, text_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, personal_switch);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, progress_box);
@@ -1033,6 +1222,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "reports.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "reports.file", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "reports.edit-text", NULL, edit_text_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reports.generate", NULL);
@@ -1098,7 +1288,15 @@ ll_reports_page_init (LlReportsPage *self)
   g_signal_connect_object (self->pdf_view, "notify::n-pages", G_CALLBACK (pdf_view_notify_cb),
                            self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->station_picker, "notify::selected-id",
+                           G_CALLBACK (update_text_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->from_row, "changed", G_CALLBACK (update_text_row), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_row, "changed", G_CALLBACK (update_text_row), self,
+                           G_CONNECT_SWAPPED);
+
   kind_changed_cb (self);
+  update_text_row (self);
   update_actions (self);
 }
 
@@ -1208,6 +1406,21 @@ ll_reports_page_get_filed_list (LlReportsPage *self)
   g_return_val_if_fail (LL_IS_REPORTS_PAGE (self), NULL);
 
   return self->filed_list;
+}
+
+/**
+ * ll_reports_page_edit_text:
+ * @self: a #LlReportsPage
+ *
+ * The “Edit Text…” step of a work report: works out the usual text for
+ * the chosen station and period, then shows it to be edited.
+ */
+void
+ll_reports_page_edit_text (LlReportsPage *self)
+{
+  g_return_if_fail (LL_IS_REPORTS_PAGE (self));
+
+  edit_text (self);
 }
 
 guint

@@ -46,6 +46,7 @@ void       ll_reports_page_set_period      (LlReportsPage *self,
                                             const char    *to);
 void       ll_reports_page_set_cases       (LlReportsPage *self,
                                             const char    *serials);
+void       ll_reports_page_edit_text       (LlReportsPage *self);
 void       ll_reports_page_generate        (LlReportsPage *self);
 void       ll_reports_page_cancel          (LlReportsPage *self);
 gboolean   ll_reports_page_get_busy        (LlReportsPage *self);

@@ -19,6 +19,7 @@
 #include "ll-station-store.h"
 #include "ll-station.h"
 #include "ll-test-gui.h"
+#include "ll-work-report-text-dialog.h"
 #include "ll-work-report.h"
 
 /* The Reports page in the real window, on a demo database: generate a
@@ -302,6 +303,7 @@ test_file_into_archive (void)
 
   /* Gone from the folder: opening it says so. */
   g_assert_cmpint (g_unlink (copy_path), ==, 0);
+  row = gtk_list_box_get_row_at_index (ll_reports_page_get_filed_list (page ()), 0);
   g_signal_emit_by_name (ll_reports_page_get_filed_list (page ()), "row-activated", row);
   g_assert_true (ll_test_gui_wait (dialog_shown, NULL, 5000));
   {
@@ -391,6 +393,46 @@ test_read_only (void)
   ll_page_set_editable (p, TRUE);
   g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
                                                  "report-file")));
+}
+
+static gboolean
+text_dialog_shown (gpointer data)
+{
+  return ll_test_gui_find_toplevel (LL_TYPE_WORK_REPORT_TEXT_DIALOG) != NULL;
+}
+
+static void
+test_edit_work_report_text (void)
+{
+  const char *opening = "本季度联络站坚持每月接待选民，群众反映的问题件件有回音。";
+  LlWorkReportTextDialog *dialog;
+  g_auto(GStrv) shown = NULL;
+  g_autofree char *text = NULL;
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_WORK_REPORT);
+  ll_reports_page_set_station (page (), station_id);
+  ll_reports_page_set_period (page (), "2025-01-01", "2025-12-31");
+  ll_reports_page_edit_text (page ());
+  g_assert_true (ll_test_gui_wait (text_dialog_shown, NULL, 20000));
+  dialog = LL_WORK_REPORT_TEXT_DIALOG (ll_test_gui_find_toplevel (LL_TYPE_WORK_REPORT_TEXT_DIALOG));
+
+  /* The usual text, worked out from the records. */
+  shown = ll_work_report_text_dialog_dup_paragraphs (dialog);
+  g_assert_cmpuint (g_strv_length (shown), ==, LL_WORK_REPORT_N_PARAGRAPHS);
+  g_assert_cmpstr (shown[LL_WORK_REPORT_INTRO], !=, "");
+  g_assert_null (strstr (shown[LL_WORK_REPORT_INTRO], opening));
+  shot ("reports-edit-text");
+
+  ll_work_report_text_dialog_set_paragraph (dialog, LL_WORK_REPORT_INTRO, opening);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "text.apply", NULL));
+  g_assert_null (ll_test_gui_find_toplevel (LL_TYPE_WORK_REPORT_TEXT_DIALOG));
+
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  text = pdf_text (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+  g_assert_nonnull (strstr (text, "本季度联络站坚持每月接待选民"));
 }
 
 static void
@@ -560,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
   g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
   g_test_add_func ("/reports/read-only", test_read_only);
+  g_test_add_func ("/reports/edit-text", test_edit_work_report_text);
   g_test_add_func ("/reports/case-slips", test_case_slips);
   g_test_add_func ("/reports/pdf-attachment", test_pdf_attachment_in_preview);
 
