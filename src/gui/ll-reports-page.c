@@ -19,6 +19,7 @@
 #include "ll-reports-page.h"
 #include "ll-station-picker.h"
 #include "ll-validate.h"
+#include "ll-window.h"
 #include "ll-work-report-text-dialog.h"
 #include "ll-work-report.h"
 
@@ -1421,6 +1422,85 @@ ll_reports_page_edit_text (LlReportsPage *self)
   g_return_if_fail (LL_IS_REPORTS_PAGE (self));
 
   edit_text (self);
+}
+
+/**
+ * ll_reports_page_find:
+ * @widget: any widget of a window
+ *
+ * Returns: (transfer none) (nullable): the Reports page of @widget's window
+ */
+LlReportsPage *
+ll_reports_page_find (GtkWidget *widget)
+{
+  GtkWidget *root;
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (root == NULL)
+    return NULL;
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *w = g_queue_pop_head (queue);
+
+      if (LL_IS_REPORTS_PAGE (w))
+        return LL_REPORTS_PAGE (w);
+      for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return NULL;
+}
+
+/**
+ * ll_reports_page_print_case_slips:
+ * @self: a #LlReportsPage
+ * @case_ids: (array length=n_case_ids): cases
+ * @n_case_ids: how many
+ *
+ * Shows the Reports page with the hand-over slips of @case_ids and
+ * generates them, as the Cases page's Print Hand-over Slip does.
+ */
+void
+ll_reports_page_print_case_slips (LlReportsPage *self,
+                                  const gint64  *case_ids,
+                                  guint          n_case_ids)
+{
+  g_autoptr(GString) serials = g_string_new (NULL);
+  GtkRoot *root;
+
+  g_return_if_fail (LL_IS_REPORTS_PAGE (self));
+
+  if (self->database == NULL)
+    return;
+
+  for (guint i = 0; i < n_case_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlCase) kase = ll_case_store_get (self->database, case_ids[i], &error);
+
+      if (kase == NULL)
+        {
+          g_debug ("No case %" G_GINT64_FORMAT ": %s", case_ids[i], error->message);
+          continue;
+        }
+      g_string_append_printf (serials, "%s%s", serials->len > 0 ? ", " : "",
+                              ll_case_get_serial (kase));
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (LL_IS_WINDOW (root))
+    ll_window_set_page (LL_WINDOW (root), "reports");
+  if (ll_reports_page_get_previewing (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "reports.back", NULL);
+  ll_reports_page_set_kind (self, LL_REPORT_CASE_SLIPS);
+  ll_reports_page_set_cases (self, serials->str);
+  ll_reports_page_generate (self);
 }
 
 guint

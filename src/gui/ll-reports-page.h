@@ -33,6 +33,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (LlReportsPage, ll_reports_page, LL, REPORTS_PAGE, GtkWidget)
 
+LlReportsPage *ll_reports_page_find             (GtkWidget     *widget);
+void           ll_reports_page_print_case_slips (LlReportsPage *self,
+                                                 const gint64  *case_ids,
+                                                 guint          n_case_ids);
+
 void       ll_reports_page_set_kind        (LlReportsPage *self,
                                             LlReportKind   kind);
 void       ll_reports_page_set_year        (LlReportsPage *self,
