@@ -18,6 +18,7 @@
 #include "ll-enums.h"
 #include "ll-page.h"
 #include "ll-query-model.h"
+#include "ll-reports-page.h"
 #include "ll-search.h"
 #include "ll-station-store.h"
 #include "ll-validate.h"
@@ -986,6 +987,7 @@ detail_case_id_cb (LlCasesPage *self)
 
   self->selected_id = id;
   gtk_stack_set_visible_child_name (self->detail_stack, id != 0 ? "case" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.print-slip", id != 0);
 }
 
 static void
@@ -1308,6 +1310,19 @@ delete_action (GtkWidget  *widget,
   delete_selected (LL_CASES_PAGE (widget));
 }
 
+/* The shown case's hand-over slip, generated on the Reports page. */
+static void
+print_slip_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LlCasesPage *self = LL_CASES_PAGE (widget);
+  LlReportsPage *reports = ll_reports_page_find (widget);
+
+  if (self->selected_id != 0 && reports != NULL)
+    ll_reports_page_print_case_slips (reports, &self->selected_id, 1);
+}
+
 /* LlPage -------------------------------------------------------------------------- */
 
 static void
@@ -1522,6 +1537,9 @@ ll_cases_page_class_init (LlCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "cases.show-filters", NULL, show_filters_action);
   gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.print-slip", NULL, print_slip_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "cases.print-slip", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "cases.save", NULL);
@@ -1564,6 +1582,7 @@ ll_cases_page_init (LlCasesPage *self)
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.print-slip", FALSE);
 
   g_signal_connect_object (self->detail, "notify::case-id", G_CALLBACK (detail_case_id_cb),
                            self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "ll-attachment-store.h"
 #include "ll-case-store.h"
 #include "ll-case.h"
+#include "ll-cases-page.h"
 #include "ll-demo.h"
 #include "ll-filed-document-store.h"
 #include "ll-preferences-window.h"
@@ -464,6 +465,42 @@ test_case_slips (void)
   g_assert_nonnull (strstr (text, ll_case_get_serial (second)));
 }
 
+static gboolean
+case_shown (gpointer data)
+{
+  LlCasesPage *cases = LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (window ()),
+                                                               LL_TYPE_CASES_PAGE, NULL));
+
+  return ll_cases_page_get_selected_id (cases) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_print_slip_from_cases_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlCase) kase = ll_case_store_get (colleague, 5, &error);
+  LlCasesPage *cases = LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (window ()),
+                                                               LL_TYPE_CASES_PAGE, NULL));
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  back_to_form ();
+  ll_window_set_page (window (), "cases");
+  ll_cases_page_show_case (cases, 5);
+  g_assert_true (ll_test_gui_wait (case_shown, GINT_TO_POINTER (5), 10000));
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (cases), GTK_TYPE_BUTTON,
+                                                 "case-print-slip")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cases), "cases.print-slip", NULL));
+  g_assert_cmpstr (ll_window_get_page (window ()), ==, "reports");
+  g_assert_true (ll_test_gui_wait (not_busy, NULL, 20000));
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ())), ==, 1);
+  text = pdf_text (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+  g_assert_nonnull (strstr (text, ll_case_get_serial (kase)));
+}
+
 static GtkWindow *
 window_named (const char *name,
               guint       nth)
@@ -605,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/reports/edit-text", test_edit_work_report_text);
   g_test_add_func ("/reports/case-slips", test_case_slips);
   g_test_add_func ("/reports/pdf-attachment", test_pdf_attachment_in_preview);
+  g_test_add_func ("/reports/print-slip-from-cases", test_print_slip_from_cases_page);
 
   ret = g_test_run ();
 
