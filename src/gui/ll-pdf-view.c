@@ -1534,10 +1534,13 @@ ll_pdf_view_init (LlPdfView *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* GTK 4.8 drops the keys that reach the entry while the bar slides
-   * in, so that “Ctrl+F, type” would lose letters: show it at once. */
+   * in, so that “Ctrl+F, type” would lose letters: show it at once. A
+   * slide of no duration, not no transition: GTK 4.8's revealer without
+   * a transition keeps the hidden bar's height, a blank band under the
+   * toolbar. */
   revealer = gtk_widget_get_first_child (GTK_WIDGET (self->search_bar));
   if (GTK_IS_REVEALER (revealer))
-    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
+    gtk_revealer_set_transition_duration (GTK_REVEALER (revealer), 0);
 
   /* The scrolled window would scroll by a screen: pages go by pages. */
   controller = gtk_shortcut_controller_new ();
