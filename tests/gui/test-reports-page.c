@@ -390,6 +390,61 @@ test_office_name_from_preferences (void)
   shot ("reports-work-report");
 }
 
+static gboolean
+pdf_uses_font (GFile      *file,
+               const char *part)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerFontInfo *info;
+  PopplerFontsIter *iter = NULL;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  info = poppler_font_info_new (doc);
+  while (!found && poppler_font_info_scan (info, 20, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        found = poppler_fonts_iter_get_name (iter) != NULL &&
+                strstr (poppler_fonts_iter_get_name (iter), part) != NULL;
+      while (!found && poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  g_object_unref (doc);
+  return found;
+}
+
+static void
+test_body_font_from_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GFile *file;
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_WORK_REPORT);
+  ll_reports_page_set_station (page (), station_id);
+  ll_reports_page_set_period (page (), "2025-01-01", "2025-06-30");
+  generate_and_wait ();
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  file = ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ()));
+  g_assert_false (pdf_uses_font (file, "UKai"));
+
+  /* The body in the user's choice of family, from the next document on. */
+  g_settings_set_value (settings, "report-fonts",
+                        g_variant_new_parsed ("{'body': 'AR PL UKai CN'}"));
+  back_to_form ();
+  generate_and_wait ();
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  file = ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ()));
+  g_assert_true (pdf_uses_font (file, "UKai"));
+  g_settings_reset (settings, "report-fonts");
+}
+
 static void
 test_read_only (void)
 {
@@ -650,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/reports/file", test_file_into_archive);
   g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
   g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
+  g_test_add_func ("/reports/body-font", test_body_font_from_preferences);
   g_test_add_func ("/reports/read-only", test_read_only);
   g_test_add_func ("/reports/edit-text", test_edit_work_report_text);
   g_test_add_func ("/reports/case-slips", test_case_slips);
