@@ -84,6 +84,7 @@ struct _LlCaseBoard
   AdwToast            *toast;          /* weak: the last one shown */
   gint64               follow_id;      /* a moved card, selected once it shows */
   gint64               move_started;
+  guint                update_source;
   gulong               changed_handler;
 };
 
@@ -263,6 +264,7 @@ update_count (Column *column)
   if (column->model == NULL)
     {
       gtk_label_set_text (count, "");
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (column->widget), "empty-label"), FALSE);
       return;
     }
 
@@ -634,8 +636,9 @@ card_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *deadline = gtk_label_new (NULL);
   GtkDragSource *source = gtk_drag_source_new ();
 
+  /* Not libadwaita's .card: its blurred shadows cost a software
+   * renderer (Xvfb, remote desktops) most of a frame per column. */
   gtk_widget_add_css_class (card, "case-card");
-  gtk_widget_add_css_class (card, "card");
 
   gtk_label_set_xalign (GTK_LABEL (serial), 0);
   gtk_widget_set_hexpand (serial, TRUE);
@@ -747,6 +750,73 @@ card_bind_cb (GtkSignalListItemFactory *factory,
 
 /* Column widgets ------------------------------------------------------------ */
 
+static void
+show_column_model (LlCaseBoard *self,
+                   Column      *column,
+                   gboolean     shown)
+{
+  GtkListView *list_view;
+
+  if (column->widget == NULL)
+    return;
+
+  list_view = g_object_get_data (G_OBJECT (column->widget), "list-view");
+  if (shown)
+    {
+      column_ensure_model (self, column);
+      if (gtk_list_view_get_model (list_view) != GTK_SELECTION_MODEL (column->selection))
+        gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (column->selection));
+    }
+  else if (self->grouping == LL_CASE_BOARD_BY_DEPARTMENT && column->model != NULL)
+    {
+      gtk_list_view_set_model (list_view, NULL);
+      column_drop_model (column);
+    }
+  update_count (column);
+}
+
+/* GTK 4.8's list views keep up to 200 rows bound, on screen or not: a
+ * department's column gets its model (a query and a worker connection)
+ * only while it is on screen. */
+static gboolean
+column_on_screen (LlCaseBoard *self,
+                  Column      *column)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scrolled_window));
+
+  if (column->widget == NULL || !gtk_widget_get_mapped (column->widget) ||
+      !gtk_widget_compute_bounds (column->widget, GTK_WIDGET (self->scrolled_window), &bounds))
+    return FALSE;
+
+  return bounds.origin.x + bounds.size.width > 0 && bounds.origin.x < width;
+}
+
+static gboolean
+update_columns_cb (gpointer data)
+{
+  LlCaseBoard *self = data;
+
+  self->update_source = 0;
+  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (column->widget != NULL)
+        show_column_model (self, column, self->grouping == LL_CASE_BOARD_BY_STATUS ||
+                                         column_on_screen (self, column));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_columns (LlCaseBoard *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_columns_cb, self);
+}
+
 static gboolean
 column_drop_cb (GtkDropTarget *target,
                 const GValue  *value,
@@ -854,8 +924,10 @@ column_bind_cb (GtkSignalListItemFactory *factory,
          : g_strdup_printf ("board-column-%" G_GINT64_FORMAT, column->department_id);
   gtk_widget_set_name (box, name);
 
-  column_ensure_model (self, column);
-  gtk_list_view_set_model (GTK_LIST_VIEW (list_view), GTK_SELECTION_MODEL (column->selection));
+  if (self->grouping == LL_CASE_BOARD_BY_STATUS)
+    show_column_model (self, column, TRUE);
+  else
+    queue_update_columns (self);
   update_count (column);
   mark_targets (self, column);
 }
@@ -1441,6 +1513,7 @@ ll_case_board_dispose (GObject *object)
 
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
+  g_clear_handle_id (&self->update_source, g_source_remove);
   if (self->columns_view != NULL)
     gtk_list_view_set_model (self->columns_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_CASE_BOARD);
@@ -1576,6 +1649,15 @@ ll_case_board_init (LlCaseBoard *self)
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->column_items)));
   gtk_list_view_set_model (self->columns_view, GTK_SELECTION_MODEL (selection));
+
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scrolled_window);
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_update_columns), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_update_columns), self,
+                             G_CONNECT_SWAPPED);
+  }
 }
 
 GtkWidget *

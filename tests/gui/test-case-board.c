@@ -694,6 +694,9 @@ main (int   argc,
   g_setenv ("LIANLUO_HOST", "OFFICE-PC1", TRUE);
 
   ll_test_gui_init (&argc, &argv);
+  /* Own the main context throughout, as g_application_run() does, so
+   * that no list model's worker runs a main-thread callback itself. */
+  g_main_context_acquire (g_main_context_default ());
   app = ll_test_gui_start ();
   ll_test_gui_create_database ();
 
