@@ -634,10 +634,15 @@ string_to_visible (GBinding     *binding,
   return TRUE;
 }
 
+/* When the column widget goes: its children are gone already. */
 static void
 lane_free (Lane *lane)
 {
-  lane_set_model (lane, NULL);
+  if (lane->model != NULL)
+    g_clear_signal_handler (&lane->items_changed_handler, lane->model);
+  g_clear_object (&lane->selection);
+  g_clear_object (&lane->model);
+  g_clear_pointer (&lane->press_selection, gtk_bitset_unref);
   g_clear_object (&lane->column);
   g_free (lane);
 }
@@ -700,7 +705,6 @@ column_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_vexpand (scroller, TRUE);
   lane->list = gtk_list_view_new (NULL, NULL);
   gtk_widget_add_css_class (lane->list, "ll-board-cards");
-  gtk_widget_add_css_class (lane->list, "navigation-sidebar");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), lane->list);
   gtk_box_append (GTK_BOX (lane->box), scroller);
 
@@ -1328,6 +1332,34 @@ ll_board_scroll_to_column (LlBoard    *self,
   if (!find_column (self, column_key, &position))
     return FALSE;
   gtk_widget_activate_action (self->columns_view, "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+/**
+ * ll_board_focus_column:
+ *
+ * Scrolls to the column and moves the keyboard focus into its cards.
+ *
+ * Returns: %FALSE when no column has @column_key
+ */
+gboolean
+ll_board_focus_column (LlBoard    *self,
+                       const char *column_key)
+{
+  Lane *lane;
+
+  g_return_val_if_fail (LL_IS_BOARD (self), FALSE);
+
+  if (!ll_board_scroll_to_column (self, column_key))
+    return FALSE;
+  lane = g_hash_table_lookup (self->lanes, column_key);
+  if (lane != NULL)
+    focus_lane (lane);
+  else
+    {
+      g_free (self->pending_focus_key);
+      self->pending_focus_key = g_strdup (column_key);
+    }
   return TRUE;
 }
 

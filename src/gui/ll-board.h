@@ -157,6 +157,8 @@ void           ll_board_reload_column         (LlBoard                *self,
 LlBoardDrag   *ll_board_get_selection         (LlBoard                *self);
 gboolean       ll_board_scroll_to_column      (LlBoard                *self,
                                                const char             *column_key);
+gboolean       ll_board_focus_column          (LlBoard                *self,
+                                               const char             *column_key);
 gboolean       ll_board_select_card           (LlBoard                *self,
                                                const char             *column_key,
                                                gint64                  card_id);

@@ -19,6 +19,7 @@
 #include "ll-query-model.h"
 #include "ll-search.h"
 #include "ll-station-picker.h"
+#include "ll-stationing-board.h"
 #include "ll-validate.h"
 
 /* The People page (代表): everyone who works in the stations, in a
@@ -63,6 +64,8 @@ struct _LlPeoplePage
 
   /* Template widgets */
   AdwLeaflet          *leaflet;
+  GtkStack            *view_stack;
+  LlStationingBoard   *stationing_board;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *filter_button;
   GtkDropDown         *role_filter;
@@ -1324,6 +1327,7 @@ ll_people_page_set_database (LlPage     *page,
 
   ll_person_detail_set_database (self->detail, database);
   ll_station_picker_set_database (self->station_filter, database);
+  ll_stationing_board_set_database (self->stationing_board, database);
 
   if (database != NULL)
     {
@@ -1352,6 +1356,7 @@ ll_people_page_set_editable (LlPage   *page,
 
   self->editable = editable;
   ll_person_detail_set_editable (self->detail, editable);
+  ll_stationing_board_set_editable (self->stationing_board, editable);
   update_actions (self);
 }
 
@@ -1360,6 +1365,11 @@ ll_people_page_focus_search (LlPage *page)
 {
   LlPeoplePage *self = LL_PEOPLE_PAGE (page);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "stationing") == 0)
+    {
+      ll_stationing_board_focus (self->stationing_board);
+      return;
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
@@ -1370,6 +1380,8 @@ ll_people_page_archive_selection (LlPage *page)
   LlPeoplePage *self = LL_PEOPLE_PAGE (page);
   gint64 id = ll_id_selection_get_selected_id (self->selection);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "stationing") == 0)
+    return FALSE;
   if (id == 0 || !self->editable)
     return FALSE;
 
@@ -1529,6 +1541,8 @@ ll_people_page_class_init (LlPeoplePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lianluo/Lianluo/ll-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, stationing_board);
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, LlPeoplePage, role_filter);
@@ -1597,7 +1611,9 @@ ll_people_page_init (LlPeoplePage *self)
   g_type_ensure (LL_TYPE_CHOICE);
   g_type_ensure (LL_TYPE_PERSON_DETAIL);
   g_type_ensure (LL_TYPE_STATION_PICKER);
+  g_type_ensure (LL_TYPE_STATIONING_BOARD);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ll_stationing_board_add_view_switcher (self->stationing_board, self->view_stack);
 
   self->editable = TRUE;
   self->pending_deletes = g_ptr_array_new ();
