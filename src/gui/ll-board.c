@@ -1448,6 +1448,24 @@ ll_board_get_card_position (LlBoard    *self,
 }
 
 /**
+ * ll_board_get_column_widget:
+ *
+ * Returns: (transfer none) (nullable): the widget of the column (header
+ *   and cards), while it is on screen
+ */
+GtkWidget *
+ll_board_get_column_widget (LlBoard    *self,
+                            const char *column_key)
+{
+  Lane *lane;
+
+  g_return_val_if_fail (LL_IS_BOARD (self), NULL);
+
+  lane = g_hash_table_lookup (self->lanes, column_key);
+  return lane ? lane->box : NULL;
+}
+
+/**
  * ll_board_get_current_drag:
  *
  * Returns: (transfer none) (nullable): what is being dragged now

@@ -167,6 +167,8 @@ gboolean       ll_board_get_card_position     (LlBoard                *self,
                                                gint64                  card_id,
                                                double                 *x,
                                                double                 *y);
+GtkWidget     *ll_board_get_column_widget     (LlBoard                *self,
+                                               const char             *column_key);
 LlBoardDrag   *ll_board_get_current_drag      (LlBoard                *self);
 
 G_END_DECLS

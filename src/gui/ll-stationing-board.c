@@ -373,6 +373,25 @@ refresh_after_move (LlStationingBoard *self,
   mark_balance_stale (self);
 }
 
+/* The membership a station card showed, as the board still has it (it
+ * may be gone from the database when a colleague moved the person). */
+static LlMembership *
+card_membership (LlStationingBoard *self,
+                 const char        *column_key,
+                 gint64             membership_id)
+{
+  GListModel *model = ll_board_get_column_model (self->board, column_key);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (LL_IS_MEMBERSHIP (item) && ll_membership_get_id (LL_MEMBERSHIP (item)) == membership_id)
+        return LL_MEMBERSHIP (g_steal_pointer (&item));
+    }
+  return ll_membership_store_get (self->db, membership_id, NULL);
+}
+
 /* The people a drag carries: person ids for the Unassigned column,
  * membership ids (still current, else a conflict) for a station. */
 static GArray *
@@ -414,6 +433,28 @@ resolve_people (LlStationingBoard  *self,
     }
   if (memberships->len < n_ids)
     {
+      for (guint i = 0; i < n_ids; i++)
+        {
+          gboolean found = FALSE;
+
+          for (guint j = 0; j < memberships->len && !found; j++)
+            found = ll_membership_get_id (g_ptr_array_index (memberships, j)) == ids[i];
+          if (!found)
+            {
+              g_autoptr(LlMembership) gone =
+                card_membership (self, ll_board_drag_get_source_key (drag), ids[i]);
+
+              if (gone != NULL)
+                {
+                  g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_CONFLICT,
+                               _("“%s” is no longer stationed at “%s”; someone may have moved "
+                                 "them meanwhile."),
+                               ll_membership_get_person_name (gone),
+                               station_name (self, from_station_id));
+                  return NULL;
+                }
+            }
+        }
       g_set_error_literal (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_CONFLICT,
                            _("Someone has changed these stationings meanwhile; the board now "
                              "shows where the people are."));
@@ -438,7 +479,8 @@ show_current_place (LlStationingBoard *self,
     person_id = ids[0];
   else
     {
-      g_autoptr(LlMembership) membership = ll_membership_store_get (self->db, ids[0], NULL);
+      g_autoptr(LlMembership) membership =
+        card_membership (self, ll_board_drag_get_source_key (drag), ids[0]);
 
       if (membership != NULL)
         person_id = ll_membership_get_person_id (membership);
@@ -461,6 +503,7 @@ show_current_place (LlStationingBoard *self,
           gtk_drop_down_set_selected (self->area_filter, 0);
           gtk_drop_down_set_selected (self->kind_filter, 0);
         }
+      reload_station_column (self, ll_membership_get_station_id (membership));
       ll_board_select_card (self->board, key, ll_membership_get_id (membership));
     }
 }
@@ -1433,9 +1476,9 @@ ll_stationing_board_move (LlStationingBoard *self,
                                            LL_DATABASE_ERROR_CONFLICT);
 
       show_error (self, copy ? _("Cannot Copy") : _("Cannot Move"), error->message);
-      refresh_after_move (self, from_station_id, to_station_id);
       if (conflict)
         show_current_place (self, drag);
+      refresh_after_move (self, from_station_id, to_station_id);
       return FALSE;
     }
 
