@@ -188,6 +188,8 @@ main (int   argc,
   ll_test_gui_spin (g_getenv ("BENCH_SETTLE") != NULL ? atoi (g_getenv ("BENCH_SETTLE")) : 2000);
 
   printf ("Reports page on %s\n", argv[1]);
+  printf ("  memory with the database open (every page loaded): %.0f MiB\n",
+          proc_mib ("VmRSS:"));
   start = g_get_monotonic_time ();
   ll_window_set_page (main_window (), "reports");
   now = g_get_monotonic_time ();
@@ -196,7 +198,14 @@ main (int   argc,
           "paint %.1f ms)\n",
           (painted_at - start) / 1000.0, (now - start) / 1000.0,
           (layout_done_at - layout_started_at) / 1000.0, (painted_at - layout_done_at) / 1000.0);
+  /* For comparison, on this machine now: another page. */
+  ll_window_set_page (main_window (), "people");
+  ll_test_gui_spin (500);
+  start = g_get_monotonic_time ();
   ll_window_set_page (main_window (), "stations");
+  now = g_get_monotonic_time ();
+  ll_test_gui_wait (painted_since, &now, 5000);
+  printf ("  (switch to the Stations page: %.1f ms)\n", (painted_at - start) / 1000.0);
   ll_test_gui_spin (500);
   start = g_get_monotonic_time ();
   ll_window_set_page (main_window (), "reports");

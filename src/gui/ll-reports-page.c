@@ -63,7 +63,10 @@ struct _LlReportsPage
   GtkLabel        *preview_subtitle;
   GtkLabel        *preview_warning;
   GtkButton       *file_button;
-  LlPdfView       *pdf_view;
+  GtkBox          *preview_box;
+
+  /* Borrowed */
+  LlPdfView       *pdf_view;       /* in preview_box, made at the first preview */
 
   /* Owned */
   LlDatabase      *database;
@@ -122,6 +125,7 @@ update_actions (LlReportsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.file",
                                  previewing && self->editable && self->database != NULL &&
                                  self->preview_path != NULL && !self->filed_once &&
+                                 self->pdf_view != NULL &&
                                  ll_pdf_view_get_n_pages (self->pdf_view) > 0);
 }
 
@@ -515,6 +519,26 @@ set_busy (LlReportsPage *self,
   update_actions (self);
 }
 
+static void pdf_view_notify_cb (LlReportsPage *self);
+
+/* The preview is made when first needed: a page that only lists filed
+ * documents never lays it out. */
+static LlPdfView *
+ensure_pdf_view (LlReportsPage *self)
+{
+  if (self->pdf_view == NULL)
+    {
+      self->pdf_view = LL_PDF_VIEW (ll_pdf_view_new ());
+      gtk_widget_set_name (GTK_WIDGET (self->pdf_view), "report-preview");
+      gtk_widget_set_vexpand (GTK_WIDGET (self->pdf_view), TRUE);
+      gtk_box_append (self->preview_box, GTK_WIDGET (self->pdf_view));
+      g_signal_connect_object (self->pdf_view, "notify::n-pages",
+                               G_CALLBACK (pdf_view_notify_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  return self->pdf_view;
+}
+
 static void
 show_preview (LlReportsPage *self,
               const char    *path,
@@ -525,7 +549,7 @@ show_preview (LlReportsPage *self,
 
   gtk_label_set_text (self->preview_title, title);
   gtk_label_set_text (self->preview_subtitle, subtitle != NULL ? subtitle : "");
-  ll_pdf_view_load_file (self->pdf_view, file);
+  ll_pdf_view_load_file (ensure_pdf_view (self), file);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pdf_view));
@@ -1072,7 +1096,8 @@ ll_reports_page_set_database (LlPage     *page,
 
   ll_station_picker_set_database (self->station_picker, database);
   ll_station_picker_set_selected_id (self->station_picker, 0);
-  ll_pdf_view_clear (self->pdf_view);
+  if (self->pdf_view != NULL)
+    ll_pdf_view_clear (self->pdf_view);
   g_clear_pointer (&self->preview_path, g_free);
   g_clear_object (&self->preview_filed);
   gtk_stack_set_visible_child_name (self->stack, "form");
@@ -1098,7 +1123,7 @@ ll_reports_page_focus_search (LlPage *page)
   LlReportsPage *self = LL_REPORTS_PAGE (page);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preview") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->pdf_view), "pdf.find", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (ensure_pdf_view (self)), "pdf.find", NULL);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
 }
@@ -1144,6 +1169,7 @@ ll_reports_page_dispose (GObject *object)
   self->serial++;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_REPORTS_PAGE);
+  self->pdf_view = NULL;
 
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_func (self->database, database_changed_cb, self);
@@ -1215,7 +1241,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, preview_subtitle);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, preview_warning);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, file_button);
-  gtk_widget_class_bind_template_child (widget_class, LlReportsPage, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, LlReportsPage, preview_box);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filed_row_activated_cb);
 
@@ -1286,8 +1312,6 @@ ll_reports_page_init (LlReportsPage *self)
   g_settings_bind (self->settings, "report-mask-personal-data", self->personal_switch, "active",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_INVERT_BOOLEAN);
 
-  g_signal_connect_object (self->pdf_view, "notify::n-pages", G_CALLBACK (pdf_view_notify_cb),
-                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->station_picker, "notify::selected-id",
                            G_CALLBACK (update_text_row), self, G_CONNECT_SWAPPED);
@@ -1398,7 +1422,7 @@ ll_reports_page_get_pdf_view (LlReportsPage *self)
 {
   g_return_val_if_fail (LL_IS_REPORTS_PAGE (self), NULL);
 
-  return self->pdf_view;
+  return ensure_pdf_view (self);
 }
 
 GtkListBox *
