@@ -920,6 +920,59 @@ edit_text (LlReportsPage *self)
 
 /* Filing ----------------------------------------------------------------------- */
 
+static void file_document (LlReportsPage *self);
+
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  LlReportsPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        {
+          g_settings_set_string (self->settings, "report-archive-folder", path);
+          file_document (self);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Asks for the office's archive folder (also in Preferences), then
+ * files the previewed document there. */
+static void
+choose_folder_and_file (LlReportsPage *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *folder = g_settings_get_string (self->settings, "report-archive-folder");
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Archive Folder"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_File Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder[0] != '\0')
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (folder);
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+not_filed_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LlReportsPage    *self)
+{
+  if (g_strcmp0 (response, "choose") == 0)
+    choose_folder_and_file (self);
+}
+
 static void
 file_document (LlReportsPage *self)
 {
@@ -932,6 +985,12 @@ file_document (LlReportsPage *self)
     return;
 
   folder = g_settings_get_string (self->settings, "report-archive-folder");
+  if (folder[0] == '\0')
+    {
+      choose_folder_and_file (self);
+      return;
+    }
+
   filed = ll_filed_document_store_file (self->database, self->preview_path, folder,
                                         self->kind_key, self->title, self->period_from,
                                         self->period_to, self->params, NULL, &error);
@@ -939,10 +998,24 @@ file_document (LlReportsPage *self)
     {
       AdwMessageDialog *dialog;
 
+      /* The preview stays, so that it can be filed after the cause is
+       * put right. */
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
         _("The Document Was Not Filed"), error->message));
+      gtk_widget_set_name (GTK_WIDGET (dialog), "not-filed-dialog");
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      if (error->domain == LL_DATABASE_ERROR &&
+          (error->code == LL_DATABASE_ERROR_NOT_FOUND ||
+           error->code == LL_DATABASE_ERROR_READ_ONLY ||
+           error->code == LL_DATABASE_ERROR_DISK_FULL ||
+           error->code == LL_DATABASE_ERROR_IO))
+        {
+          adw_message_dialog_add_response (dialog, "choose", _("_Choose Another Folder…"));
+          adw_message_dialog_set_default_response (dialog, "choose");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (not_filed_response_cb), self,
+                                   0);
+        }
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }

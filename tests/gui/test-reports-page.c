@@ -327,6 +327,40 @@ test_file_into_archive (void)
 }
 
 static void
+test_file_into_missing_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *missing = g_build_filename (archive_dir, "no-such-folder", NULL);
+  guint before;
+  GtkWindow *dialog;
+
+  g_settings_set_string (settings, "report-archive-folder", missing);
+  back_to_form ();
+  before = ll_reports_page_get_n_filed (page ());
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  ll_reports_page_set_station (page (), station_id);
+  generate_and_wait ();
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "reports.file", NULL));
+  g_assert_true (ll_test_gui_wait (dialog_shown, NULL, 5000));
+  dialog = ll_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "not-filed-dialog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), missing));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "choose"));
+  shot ("reports-not-filed");
+  gtk_window_destroy (dialog);
+
+  /* Nothing filed, the preview kept, and File still there to retry. */
+  g_assert_cmpuint (ll_reports_page_get_n_filed (page ()), ==, before);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (ll_reports_page_get_previewing (page ()));
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), GTK_TYPE_BUTTON,
+                                                 "report-file")));
+  g_settings_set_string (settings, "report-archive-folder", archive_dir);
+}
+
+static void
 test_empty_period_sentence (void)
 {
   g_autoptr(GError) expected = NULL;
@@ -703,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/reports/annual-sheets-preview", test_annual_sheets_preview);
   g_test_add_func ("/reports/cancel", test_cancel_leaves_nothing);
   g_test_add_func ("/reports/file", test_file_into_archive);
+  g_test_add_func ("/reports/file-missing-folder", test_file_into_missing_folder);
   g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
   g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
   g_test_add_func ("/reports/body-font", test_body_font_from_preferences);
