@@ -14,7 +14,10 @@
 #include "ll-case.h"
 #include "ll-change.h"
 #include "ll-database.h"
+#include "ll-choice.h"
 #include "ll-filed-document-store.h"
+#include "ll-group-store.h"
+#include "ll-group.h"
 #include "ll-ledger.h"
 #include "ll-reports-page.h"
 #include "ll-station-picker.h"
@@ -49,6 +52,7 @@ struct _LlReportsPage
   AdwComboRow     *quarter_row;
   AdwActionRow    *station_row;
   LlStationPicker *station_picker;
+  AdwComboRow     *group_row;
   AdwEntryRow     *from_row;
   AdwEntryRow     *to_row;
   AdwEntryRow     *cases_row;
@@ -72,6 +76,7 @@ struct _LlReportsPage
   LlDatabase      *database;
   GSettings       *settings;
   GListStore      *filed;          /* LlFiledDocument */
+  GListStore      *groups;         /* LlChoice, “All Groups” first */
   GCancellable    *cancellable;    /* of the running generation */
   char            *tmpdir;         /* generated PDFs, removed at dispose */
   char            *preview_path;   /* the generated PDF in the preview */
@@ -129,6 +134,54 @@ update_actions (LlReportsPage *self)
                                  ll_pdf_view_get_n_pages (self->pdf_view) > 0);
 }
 
+static LlChoice *
+selected_group (LlReportsPage *self)
+{
+  LlChoice *choice = adw_combo_row_get_selected_item (self->group_row);
+
+  return choice != NULL && ll_choice_get_id (choice) != 0 ? choice : NULL;
+}
+
+static void
+load_groups (LlReportsPage *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  LlChoice *selected = selected_group (self);
+  gint64 selected_id = selected != NULL ? ll_choice_get_id (selected) : 0;
+  guint position = 0;
+
+  g_ptr_array_add (choices, ll_choice_new (0, NULL, _("None: by station")));
+  if (self->database != NULL)
+    {
+      groups = ll_group_store_list (self->database, NULL, &error);
+      if (groups == NULL)
+        g_warning ("Cannot list the groups: %s", error->message);
+    }
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      LlGroup *group = g_ptr_array_index (groups, i);
+
+      if (ll_group_get_id (group) == selected_id)
+        position = choices->len;
+      g_ptr_array_add (choices, ll_choice_new (ll_group_get_id (group), NULL,
+                                               ll_group_get_name (group)));
+    }
+
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       choices->pdata, choices->len);
+  adw_combo_row_set_selected (self->group_row, position);
+}
+
+static void
+group_changed_cb (LlReportsPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->station_row),
+                            current_kind (self) != LL_REPORT_ANNUAL_SHEETS ||
+                            selected_group (self) == NULL);
+}
+
 static void
 kind_changed_cb (LlReportsPage *self)
 {
@@ -137,6 +190,11 @@ kind_changed_cb (LlReportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->year_row),
                           kind == LL_REPORT_ANNUAL_SHEETS || kind == LL_REPORT_BULLETIN);
   gtk_widget_set_visible (GTK_WIDGET (self->quarter_row), kind == LL_REPORT_BULLETIN);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_row),
+                          kind == LL_REPORT_ANNUAL_SHEETS &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->groups)) > 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->station_row),
+                            kind != LL_REPORT_ANNUAL_SHEETS || selected_group (self) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->station_row),
                           kind == LL_REPORT_ANNUAL_SHEETS || kind == LL_REPORT_WORK_REPORT ||
                           kind == LL_REPORT_LEDGER);
@@ -296,13 +354,23 @@ database_changed_cb (LlReportsPage *self,
                      LlDatabase    *database)
 {
   gboolean filed = changes == NULL;
+  gboolean groups = changes == NULL;
 
-  for (guint i = 0; !filed && i < changes->len; i++)
-    filed = g_str_equal (((LlChange *) g_ptr_array_index (changes, i))->table,
-                         "filed_documents");
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const char *table = ((LlChange *) g_ptr_array_index (changes, i))->table;
+
+      filed |= g_str_equal (table, "filed_documents");
+      groups |= g_str_equal (table, "groups");
+    }
 
   if (filed)
     load_filed (self);
+  if (groups)
+    {
+      load_groups (self);
+      kind_changed_cb (self);
+    }
 }
 
 /* The settings of a generation ---------------------------------------------- */
@@ -349,6 +417,7 @@ typedef struct
   int              year;
   guint            quarter;
   gint64           station_id;
+  gint64           group_id;
   char            *from;
   char            *to;
   GArray          *case_ids;
@@ -465,7 +534,8 @@ generate_thread (GTask        *task,
   switch (job->kind)
     {
     case LL_REPORT_ANNUAL_SHEETS:
-      ok = ll_annual_sheets_write (job->db, job->options, job->year, job->station_id, 0, 0,
+      ok = ll_annual_sheets_write (job->db, job->options, job->year, job->station_id,
+                                   job->group_id, 0,
                                    job->path, job_progress_cb, job, &pages, cancellable, &error);
       break;
     case LL_REPORT_WORK_REPORT:
@@ -628,12 +698,21 @@ read_form (LlReportsPage  *self,
     case LL_REPORT_ANNUAL_SHEETS:
       job->period_from = g_strdup_printf ("%04d-01-01", job->year);
       job->period_to = g_strdup_printf ("%04d-12-31", job->year);
-      /* Translators: file title; %d is a year, %s a station or “All Stations” */
+      if (selected_group (self) != NULL)
+        {
+          /* A group instead of a station. */
+          job->group_id = ll_choice_get_id (selected_group (self));
+          job->station_id = 0;
+          station_label = ll_choice_get_label (selected_group (self));
+        }
+      /* Translators: file title; %d is a year, %s a station, a group or “All Stations” */
       job->title = g_strdup_printf (_("Annual Deputy Performance Sheets %d, %s"), job->year,
-                                     job->station_id != 0 && station_label != NULL
+                                     (job->station_id != 0 || job->group_id != 0) &&
+                                     station_label != NULL
                                        ? station_label : _("All Stations"));
-      g_string_append_printf (params, "\"year\":%d,\"station\":%" G_GINT64_FORMAT,
-                              job->year, job->station_id);
+      g_string_append_printf (params, "\"year\":%d,\"station\":%" G_GINT64_FORMAT
+                              ",\"group\":%" G_GINT64_FORMAT,
+                              job->year, job->station_id, job->group_id);
       break;
 
     case LL_REPORT_BULLETIN:
@@ -1176,6 +1255,8 @@ ll_reports_page_set_database (LlPage     *page,
   gtk_stack_set_visible_child_name (self->stack, "form");
   show_error (self, NULL);
   load_filed (self);
+  load_groups (self);
+  kind_changed_cb (self);
   update_actions (self);
 }
 
@@ -1249,6 +1330,7 @@ ll_reports_page_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->filed);
+  g_clear_object (&self->groups);
   g_clear_object (&self->cancellable);
   if (self->text_cancellable != NULL)
     g_cancellable_cancel (self->text_cancellable);
@@ -1300,6 +1382,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, quarter_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, station_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, station_picker);
+  gtk_widget_class_bind_template_child (widget_class, LlReportsPage, group_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, from_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, to_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, cases_row);
@@ -1316,6 +1399,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, file_button);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, preview_box);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filed_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reports.generate", NULL, generate_action);
@@ -1364,6 +1448,9 @@ ll_reports_page_init (LlReportsPage *self)
 
   self->settings = g_settings_new (APP_ID);
   self->filed = g_list_store_new (LL_TYPE_FILED_DOCUMENT);
+  self->groups = g_list_store_new (LL_TYPE_CHOICE);
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (self->groups));
+  load_groups (self);
   self->tmpdir = g_dir_make_tmp ("lianluo-reports-XXXXXX", &error);
   if (self->tmpdir == NULL)
     {

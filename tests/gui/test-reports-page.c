@@ -16,8 +16,12 @@
 #include "ll-cases-page.h"
 #include "ll-demo.h"
 #include "ll-filed-document-store.h"
+#include "ll-group-store.h"
+#include "ll-group.h"
 #include "ll-preferences-window.h"
 #include "ll-reports-page.h"
+#include "ll-choice.h"
+#include "ll-station-picker.h"
 #include "ll-station-store.h"
 #include "ll-station.h"
 #include "ll-test-gui.h"
@@ -204,6 +208,59 @@ test_annual_sheets_preview (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1");
   }
   shot ("reports-preview");
+}
+
+static void
+test_annual_sheets_of_a_group (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) groups = ll_group_store_list (colleague, "deputy", &error);
+  g_autoptr(LlReportOptions) options = ll_report_options_new ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "expected-group.pdf", NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (named (GTK_WIDGET (page ()), ADW_TYPE_COMBO_ROW,
+                                           "report-group"));
+  GListModel *model = adw_combo_row_get_model (row);
+  LlGroup *group;
+  guint expected = 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, >, 0);
+  group = g_ptr_array_index (groups, 0);
+  g_assert_true (ll_annual_sheets_write (colleague, options, YEAR, 0, ll_group_get_id (group), 0,
+                                         path, NULL, NULL, &expected, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LlChoice) choice = g_list_model_get_item (model, i);
+
+      if (ll_choice_get_id (choice) == ll_group_get_id (group))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, position);
+  /* One or the other. */
+  g_assert_false (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), LL_TYPE_STATION_PICKER,
+                                                  "report-station")));
+
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ())), ==,
+                    expected);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page ()),
+                                                                   GTK_TYPE_LABEL,
+                                                                   "preview-title"))),
+                            ll_group_get_name (group)));
+
+  adw_combo_row_set_selected (row, 0);
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), LL_TYPE_STATION_PICKER,
+                                                 "report-station")));
 }
 
 static void
@@ -735,6 +792,7 @@ main (int   argc,
 
   g_test_add_func ("/reports/empty-state", test_empty_database_state);
   g_test_add_func ("/reports/annual-sheets-preview", test_annual_sheets_preview);
+  g_test_add_func ("/reports/annual-sheets-group", test_annual_sheets_of_a_group);
   g_test_add_func ("/reports/cancel", test_cancel_leaves_nothing);
   g_test_add_func ("/reports/file", test_file_into_archive);
   g_test_add_func ("/reports/file-missing-folder", test_file_into_missing_folder);
