@@ -27,6 +27,21 @@ struct _LlRosterEntry
 
 G_DEFINE_FINAL_TYPE (LlRosterEntry, ll_roster_entry, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_STATION_ID,
+  PROP_HELD_ON,
+  PROP_PERSON_ID,
+  PROP_PERSON_NAME,
+  PROP_ATTENDANCE,
+  PROP_ACTIVITY_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 set_str (char       **field,
          const char  *value)
@@ -52,11 +67,67 @@ ll_roster_entry_finalize (GObject *object)
 }
 
 static void
+ll_roster_entry_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LlRosterEntry *self = LL_ROSTER_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+    case PROP_STATION_ID:
+      g_value_set_int64 (value, self->station_id);
+      break;
+    case PROP_HELD_ON:
+      g_value_set_string (value, self->held_on);
+      break;
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+    case PROP_PERSON_NAME:
+      g_value_set_string (value, self->person_name);
+      break;
+    case PROP_ATTENDANCE:
+      g_value_set_string (value, self->attendance);
+      break;
+    case PROP_ACTIVITY_ID:
+      g_value_set_int64 (value, self->activity_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ll_roster_entry_class_init (LlRosterEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = ll_roster_entry_finalize;
+  object_class->get_property = ll_roster_entry_get_property;
+
+  /* Read-only: an entry changes through ll-roster-store.c only. The
+   * names are the columns of roster_entries (and the person's name). */
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_STATION_ID] = g_param_spec_int64 ("station-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                    flags);
+  properties[PROP_HELD_ON] = g_param_spec_string ("held-on", NULL, NULL, NULL, flags);
+  properties[PROP_PERSON_ID] = g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                   flags);
+  properties[PROP_PERSON_NAME] = g_param_spec_string ("person-name", NULL, NULL, NULL, flags);
+  properties[PROP_ATTENDANCE] = g_param_spec_string ("attendance", NULL, NULL, NULL, flags);
+  properties[PROP_ACTIVITY_ID] = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                     flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

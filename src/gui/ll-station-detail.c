@@ -11,6 +11,7 @@
 #include "ll-database.h"
 #include "ll-enums.h"
 #include "ll-membership-store.h"
+#include "ll-roster-board.h"
 #include "ll-station-detail.h"
 #include "ll-station-node.h"
 #include "ll-station-store.h"
@@ -43,6 +44,7 @@ struct _LlStationDetail
   GtkListBox          *people_list;
   AdwPreferencesGroup *reception_group;
   GtkListBox          *reception_list;
+  GtkButton           *roster_button;
   AdwPreferencesGroup *cases_group;
   GtkListBox          *cases_list;
   GtkMenuButton       *menu_button;
@@ -59,6 +61,7 @@ struct _LlStationDetail
   gboolean             have_pending_choices;
   gboolean             is_new;
   gboolean             gone;
+  gboolean             editable;
 };
 
 enum {
@@ -589,6 +592,22 @@ form_saved_cb (LlStationDetail *self,
   g_signal_emit (self, signals[SAVED], 0, record);
 }
 
+/* The roster of the station shown, in a window of its own. */
+static void
+roster_button_clicked_cb (LlStationDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LlRosterBoard *board;
+
+  if (self->database == NULL || self->station == NULL || self->is_new)
+    return;
+
+  board = ll_roster_board_new (self->database, ll_station_get_id (self->station), self->editable);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (board), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (board));
+}
+
 static void
 ll_station_detail_dispose (GObject *object)
 {
@@ -634,6 +653,8 @@ ll_station_detail_class_init (LlStationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, people_list);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, reception_group);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, reception_list);
+  gtk_widget_class_bind_template_child (widget_class, LlStationDetail, roster_button);
+  gtk_widget_class_bind_template_callback (widget_class, roster_button_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, cases_group);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, cases_list);
   gtk_widget_class_bind_template_child (widget_class, LlStationDetail, menu_button);
@@ -651,6 +672,7 @@ ll_station_detail_init (LlStationDetail *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->editable = TRUE;
 
   self->form = ll_record_form_new (station_fields, G_N_ELEMENTS (station_fields));
   gtk_widget_set_name (GTK_WIDGET (self->form), "station-form");
@@ -713,6 +735,7 @@ ll_station_detail_set_editable (LlStationDetail *self,
   g_return_if_fail (LL_IS_STATION_DETAIL (self));
 
   ll_record_form_set_editable (self->form, editable);
+  self->editable = editable;
 
   /* The form leaves the date row's calendar button on; in a read-only
    * file it would still change the date. */
