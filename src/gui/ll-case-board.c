@@ -542,9 +542,9 @@ rebuild_columns (LlCaseBoard *self)
       Column *column = g_ptr_array_index (self->columns, i);
 
       g_ptr_array_add (items, ll_choice_new (i, column->status, column->label));
-      /* The few state columns keep their models: the counts on their
-       * headers and a quick switch back. */
-      if (self->grouping == LL_CASE_BOARD_BY_STATUS)
+      /* The few state columns keep their models while the board is
+       * shown: the counts on their headers. */
+      if (self->grouping == LL_CASE_BOARD_BY_STATUS && gtk_widget_get_mapped (GTK_WIDGET (self)))
         column_ensure_model (self, column);
     }
 
@@ -761,7 +761,7 @@ show_column_model (LlCaseBoard *self,
     return;
 
   list_view = g_object_get_data (G_OBJECT (column->widget), "list-view");
-  if (shown)
+  if (shown && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       column_ensure_model (self, column);
       if (gtk_list_view_get_model (list_view) != GTK_SELECTION_MODEL (column->selection))
@@ -798,6 +798,9 @@ update_columns_cb (gpointer data)
   LlCaseBoard *self = data;
 
   self->update_source = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
   for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
     {
       Column *column = g_ptr_array_index (self->columns, i);
@@ -1479,6 +1482,44 @@ database_changed_cb (LlCaseBoard *self,
 
 /* GObject ---------------------------------------------------------------------- */
 
+/* Shown: the columns get their models and run their queries. Hidden
+ * (the list is shown instead), the board holds no model, so that it
+ * neither queries nor refreshes for the list's searches and changes. */
+static void
+ll_case_board_map (GtkWidget *widget)
+{
+  LlCaseBoard *self = LL_CASE_BOARD (widget);
+
+  GTK_WIDGET_CLASS (ll_case_board_parent_class)->map (widget);
+
+  for (guint i = 0; self->grouping == LL_CASE_BOARD_BY_STATUS && i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      column_ensure_model (self, column);
+      show_column_model (self, column, TRUE);
+    }
+  queue_update_columns (self);
+}
+
+static void
+ll_case_board_unmap (GtkWidget *widget)
+{
+  LlCaseBoard *self = LL_CASE_BOARD (widget);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (column->widget != NULL)
+        gtk_list_view_set_model (g_object_get_data (G_OBJECT (column->widget), "list-view"), NULL);
+      column_drop_model (column);
+      update_count (column);
+    }
+
+  GTK_WIDGET_CLASS (ll_case_board_parent_class)->unmap (widget);
+}
+
 static void
 ll_case_board_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -1582,6 +1623,8 @@ ll_case_board_class_init (LlCaseBoardClass *klass)
   object_class->dispose = ll_case_board_dispose;
   object_class->get_property = ll_case_board_get_property;
   object_class->set_property = ll_case_board_set_property;
+  widget_class->map = ll_case_board_map;
+  widget_class->unmap = ll_case_board_unmap;
   widget_class->measure = ll_case_board_measure;
   widget_class->size_allocate = ll_case_board_size_allocate;
 
@@ -1740,6 +1783,7 @@ ll_case_board_set_query (LlCaseBoard        *self,
   self->descending = descending;
   self->has_query = TRUE;
 
+  /* A hidden board (the list is shown) runs no queries: it has no models. */
   for (guint i = 0; i < self->columns->len; i++)
     column_query (self, g_ptr_array_index (self->columns, i));
 }
