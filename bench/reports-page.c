@@ -103,6 +103,20 @@ proc_mib (const char *field)
   return line != NULL ? g_ascii_strtod (line + strlen (field), NULL) / 1024.0 : 0;
 }
 
+/* With LIANLUO_TEST_SHOTS=DIR, a screenshot into DIR. */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("LIANLUO_TEST_SHOTS");
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  ll_test_gui_spin (3000);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 static void
 generate (const char *what)
 {
@@ -221,6 +235,7 @@ main (int   argc,
   ll_reports_page_set_year (page (), year);
   ll_reports_page_set_station (page (), station_id);
   generate ("annual sheets of a station");
+  shot ("city-station-sheets");
   if (g_getenv ("BENCH_QUICK") != NULL)
     return 0;
 
@@ -230,7 +245,17 @@ main (int   argc,
 
   ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
   ll_reports_page_set_station (page (), 0);
+  if (g_getenv ("LIANLUO_TEST_SHOTS") != NULL)
+    {
+      /* The progress, then Cancel, for a screenshot. */
+      gtk_widget_activate_action (GTK_WIDGET (page ()), "reports.back", NULL);
+      ll_reports_page_generate (page ());
+      ll_test_gui_spin (1000);
+      shot ("city-everyone-progress");
+      ll_reports_page_cancel (page ());
+    }
   generate ("annual sheets of everyone");
+  shot ("city-everyone-preview");
   if (ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ())) > 2)
     {
       guint n = ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ()));

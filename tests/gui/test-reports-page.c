@@ -92,7 +92,7 @@ shot_after (const char *name,
 static void
 shot (const char *name)
 {
-  shot_after (name, 1500);
+  shot_after (name, 3000);
 }
 
 static gboolean
