@@ -38,6 +38,7 @@ struct _LlRosterBoard
   GtkLabel        *month_label;
   GtkMenuButton   *record_button;
   GtkMenuButton   *add_button;
+  GtkButton       *export_button;
   GtkPopover      *day_popover;
   GtkLabel        *day_popover_label;
   GtkListBox      *day_list;
@@ -288,6 +289,18 @@ day_subtitle (LlRosterBoard *self,
                   : _("Passed — record attendance");
 }
 
+/* Without reception days (or a station) there is nothing to plan. */
+static void
+show_empty (LlRosterBoard *self,
+            gboolean       empty)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export-csv", !empty);
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "board");
+}
+
 static void
 reload (LlRosterBoard *self)
 {
@@ -324,7 +337,7 @@ reload (LlRosterBoard *self)
     {
       adw_status_page_set_title (self->empty_page, _("Station Not Found"));
       adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_empty (self, TRUE);
       return;
     }
 
@@ -338,7 +351,7 @@ reload (LlRosterBoard *self)
     {
       adw_status_page_set_title (self->empty_page, _("No Reception Days"));
       adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_empty (self, TRUE);
       g_clear_pointer (&self->days, g_strfreev);
       update_record_menu (self);
       return;
@@ -439,7 +452,7 @@ reload (LlRosterBoard *self)
     }
 
   update_record_menu (self);
-  gtk_stack_set_visible_child_name (self->stack, "board");
+  show_empty (self, FALSE);
 
   g_debug ("Roster of %d-%02d loaded in %.1f ms", self->year, self->month,
            (g_get_monotonic_time () - t0) / 1000.0);
@@ -1318,6 +1331,7 @@ ll_roster_board_class_init (LlRosterBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, month_label);
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, record_button);
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, export_button);
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, day_popover);
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, day_popover_label);
   gtk_widget_class_bind_template_child (widget_class, LlRosterBoard, day_list);
