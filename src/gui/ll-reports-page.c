@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 #include <string.h>
 
 #include "ll-annual-sheet.h"
@@ -634,6 +637,12 @@ generate_cb (GObject      *object,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
+
+#ifdef __GLIBC__
+  /* The worker's arena held the whole office's figures; give the memory
+   * back rather than keep it for the life of the window. */
+  malloc_trim (0);
+#endif
 
   if (job->serial != self->serial)
     return;
