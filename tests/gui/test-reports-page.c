@@ -466,6 +466,14 @@ test_office_name_from_preferences (void)
   shot ("preferences-reports");
   gtk_window_destroy (GTK_WINDOW (prefs));
 
+  /* Without a database the office's settings cannot be changed. */
+  prefs = ll_preferences_window_new (NULL, settings);
+  g_assert_false (gtk_widget_is_sensitive (named (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW,
+                                                  "office-name")));
+  g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (prefs), GTK_TYPE_SWITCH,
+                                                 "mask-personal-data")));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
   stored = ll_database_get_setting (db (), "office-name", NULL);
   g_assert_cmpstr (stored, ==, office);
 
