@@ -383,6 +383,34 @@ test_file_into_archive (void)
   g_assert_false (ll_reports_page_get_previewing (page ()));
 }
 
+static gboolean
+n_filed_is (gpointer data)
+{
+  return ll_reports_page_get_n_filed (page ()) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_colleague_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlFiledDocument) filed = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "colleague-ledger.pdf", NULL);
+  guint before = ll_reports_page_get_n_filed (page ());
+  GtkListBoxRow *row;
+
+  /* Filed on another machine: it appears at the top within a few seconds. */
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+  filed = ll_filed_document_store_file (colleague, pdf, archive_dir, "ledger",
+                                        "同事归档的台账", "2025-01-01", "2025-03-31", NULL,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_test_gui_wait (n_filed_is, GUINT_TO_POINTER (before + 1), 10000));
+  row = gtk_list_box_get_row_at_index (ll_reports_page_get_filed_list (page ()), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "同事归档的台账");
+  g_unlink (pdf);
+}
+
 static void
 test_file_into_missing_folder (void)
 {
@@ -803,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/reports/annual-sheets-group", test_annual_sheets_of_a_group);
   g_test_add_func ("/reports/cancel", test_cancel_leaves_nothing);
   g_test_add_func ("/reports/file", test_file_into_archive);
+  g_test_add_func ("/reports/colleague-files", test_colleague_files);
   g_test_add_func ("/reports/file-missing-folder", test_file_into_missing_folder);
   g_test_add_func ("/reports/empty-period", test_empty_period_sentence);
   g_test_add_func ("/reports/office-name", test_office_name_from_preferences);
