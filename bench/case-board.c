@@ -258,6 +258,14 @@ main (int   argc,
   printf ("  board shown (switch from the list): %.1f ms\n", ms);
   print_counts ();
 
+  /* Another page and back: the chosen board keeps its columns. */
+  ll_window_set_page (main_window (), "stations");
+  ll_test_gui_spin (500);
+  start = g_get_monotonic_time ();
+  ll_window_set_page (main_window (), "cases");
+  ms = until_painted (start, board_idle, NULL);
+  printf ("  switch back to the Cases page with the board: %.1f ms\n", ms);
+
   /* The board opened afresh, as with a database just opened. */
   ll_page_set_database (LL_PAGE (page), NULL);
   ll_test_gui_spin (300);

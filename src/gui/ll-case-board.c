@@ -80,6 +80,7 @@ struct _LlCaseBoard
   gboolean             descending;
   gboolean             editable;
   gboolean             has_query;
+  gboolean             shown;
   guint                active_column;
   AdwToast            *toast;          /* weak: the last one shown */
   gint64               follow_id;      /* a moved card, selected once it shows */
@@ -544,7 +545,7 @@ rebuild_columns (LlCaseBoard *self)
       g_ptr_array_add (items, ll_choice_new (i, column->status, column->label));
       /* The few state columns keep their models while the board is
        * shown: the counts on their headers. */
-      if (self->grouping == LL_CASE_BOARD_BY_STATUS && gtk_widget_get_mapped (GTK_WIDGET (self)))
+      if (self->grouping == LL_CASE_BOARD_BY_STATUS && self->shown)
         column_ensure_model (self, column);
     }
 
@@ -761,7 +762,7 @@ show_column_model (LlCaseBoard *self,
     return;
 
   list_view = g_object_get_data (G_OBJECT (column->widget), "list-view");
-  if (shown && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (shown && self->shown)
     {
       column_ensure_model (self, column);
       if (gtk_list_view_get_model (list_view) != GTK_SELECTION_MODEL (column->selection))
@@ -798,7 +799,7 @@ update_columns_cb (gpointer data)
   LlCaseBoard *self = data;
 
   self->update_source = 0;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->shown)
     return G_SOURCE_REMOVE;
 
   for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
@@ -1482,44 +1483,6 @@ database_changed_cb (LlCaseBoard *self,
 
 /* GObject ---------------------------------------------------------------------- */
 
-/* Shown: the columns get their models and run their queries. Hidden
- * (the list is shown instead), the board holds no model, so that it
- * neither queries nor refreshes for the list's searches and changes. */
-static void
-ll_case_board_map (GtkWidget *widget)
-{
-  LlCaseBoard *self = LL_CASE_BOARD (widget);
-
-  GTK_WIDGET_CLASS (ll_case_board_parent_class)->map (widget);
-
-  for (guint i = 0; self->grouping == LL_CASE_BOARD_BY_STATUS && i < self->columns->len; i++)
-    {
-      Column *column = g_ptr_array_index (self->columns, i);
-
-      column_ensure_model (self, column);
-      show_column_model (self, column, TRUE);
-    }
-  queue_update_columns (self);
-}
-
-static void
-ll_case_board_unmap (GtkWidget *widget)
-{
-  LlCaseBoard *self = LL_CASE_BOARD (widget);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      Column *column = g_ptr_array_index (self->columns, i);
-
-      if (column->widget != NULL)
-        gtk_list_view_set_model (g_object_get_data (G_OBJECT (column->widget), "list-view"), NULL);
-      column_drop_model (column);
-      update_count (column);
-    }
-
-  GTK_WIDGET_CLASS (ll_case_board_parent_class)->unmap (widget);
-}
-
 static void
 ll_case_board_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -1623,8 +1586,6 @@ ll_case_board_class_init (LlCaseBoardClass *klass)
   object_class->dispose = ll_case_board_dispose;
   object_class->get_property = ll_case_board_get_property;
   object_class->set_property = ll_case_board_set_property;
-  widget_class->map = ll_case_board_map;
-  widget_class->unmap = ll_case_board_unmap;
   widget_class->measure = ll_case_board_measure;
   widget_class->size_allocate = ll_case_board_size_allocate;
 
@@ -1959,6 +1920,48 @@ ll_case_board_select_case (LlCaseBoard *self,
     }
 
   return FALSE;
+}
+
+/**
+ * ll_case_board_set_shown:
+ * @shown: whether the Cases page shows the board rather than the list
+ *
+ * Chosen, the board's columns get their models and run their queries
+ * (and keep them while the user is on another page, for a quick switch
+ * back). Not chosen, the board holds no model, so that it neither
+ * queries nor refreshes for the list's searches and changes.
+ */
+void
+ll_case_board_set_shown (LlCaseBoard *self,
+                         gboolean     shown)
+{
+  g_return_if_fail (LL_IS_CASE_BOARD (self));
+
+  shown = !!shown;
+  if (self->shown == shown)
+    return;
+
+  self->shown = shown;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      if (shown && self->grouping == LL_CASE_BOARD_BY_STATUS)
+        {
+          column_ensure_model (self, column);
+          show_column_model (self, column, TRUE);
+        }
+      else if (!shown)
+        {
+          if (column->widget != NULL)
+            gtk_list_view_set_model (g_object_get_data (G_OBJECT (column->widget), "list-view"),
+                                     NULL);
+          column_drop_model (column);
+          update_count (column);
+        }
+    }
+  if (shown)
+    queue_update_columns (self);
 }
 
 gboolean

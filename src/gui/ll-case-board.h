@@ -33,6 +33,8 @@ void                ll_case_board_set_database      (LlCaseBoard         *self,
 void                ll_case_board_set_editable      (LlCaseBoard         *self,
                                                      gboolean             editable);
 gboolean            ll_case_board_get_editable      (LlCaseBoard         *self);
+void                ll_case_board_set_shown         (LlCaseBoard         *self,
+                                                     gboolean             shown);
 void                ll_case_board_set_query         (LlCaseBoard         *self,
                                                      const LlCaseFilter  *filter,
                                                      const char          *search_text,

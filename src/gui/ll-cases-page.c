@@ -1215,6 +1215,7 @@ widen_board_cb (GtkWidget     *widget,
 static void
 view_toggled_cb (LlCasesPage *self)
 {
+  ll_case_board_set_shown (self->board, gtk_toggle_button_get_active (self->board_toggle));
   if (gtk_toggle_button_get_active (self->board_toggle))
     gtk_widget_add_tick_callback (GTK_WIDGET (self), widen_board_cb, NULL, NULL);
   else
