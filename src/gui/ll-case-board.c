@@ -1208,6 +1208,9 @@ ll_case_board_move (LlCaseBoard  *self,
                                      ll_enum_get_label (LL_ENUM_CASE_STATUS,
                                                         ll_case_get_status (now)));
           show_toast (self, message);
+          /* Selected where it is now, once the columns have caught up. */
+          self->follow_id = ll_case_get_id (now);
+          self->move_started = 0;
           ll_database_poll_changes (self->db);
           for (guint j = 0; j < self->columns->len; j++)
             {

@@ -534,6 +534,40 @@ test_multi_move (void)
   g_assert_true (ll_test_gui_wait (toast_says, "2 cases moved", 3000));
 }
 
+/* Several registered cases dropped on “Assigned”: one dialog, its
+ * values for all of them. */
+static void
+test_multi_move_with_dialog (void)
+{
+  gint64 ids[2] = {
+    make_case ("关于小区监控盲区问题的反映", "2025-06-25", FALSE),
+    make_case ("关于违章搭建问题的反映", "2025-06-26", FALSE),
+  };
+  LlCaseActionDialog *dialog;
+
+  show_board (LL_CASE_BOARD_BY_STATUS);
+  for (guint i = 0; i < 2; i++)
+    assert_in_column (ids[i], "registered");
+
+  ll_case_board_move (board, ids, 2, column_of ("assigned"));
+  dialog = wait_for_dialog (LL_CASE_ACTION_ASSIGN);
+  select_dropdown_id (GTK_DROP_DOWN (find (dialog, GTK_TYPE_DROP_DOWN, "department")), housing);
+  gtk_editable_set_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "deadline")),
+                         "2025-07-31");
+  confirm (dialog);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LlCase) after = stored (db, ids[i]);
+
+      g_assert_cmpstr (ll_case_get_status (after), ==, "assigned");
+      g_assert_cmpint (ll_case_get_department_id (after), ==, housing);
+      g_assert_cmpstr (ll_case_get_deadline (after), ==, "2025-07-31");
+      assert_in_column (ids[i], "assigned");
+    }
+  g_assert_true (ll_test_gui_wait (toast_says, "2 cases moved", 3000));
+}
+
 /* A colleague replied to the case meanwhile: the move says so and the
  * card shows where it is now. */
 static void
@@ -557,6 +591,20 @@ test_conflict (void)
   after = stored (db, id);
   g_assert_cmpstr (ll_case_get_status (after), ==, "replied");
   assert_in_column (id, "replied");
+  ll_test_gui_spin (100);
+  {
+    LlQueryModel *model = ll_case_board_get_column_model (board, column_of ("replied"));
+    g_autoptr(GtkSelectionModel) selection = NULL;
+    guint position;
+
+    g_assert_true (ll_query_model_get_position_of_id (model, id, &position));
+    selection = GTK_SELECTION_MODEL (gtk_list_view_get_model (
+      GTK_LIST_VIEW (ll_test_gui_find_widget (ll_case_board_get_column_widget (board,
+                                                                               column_of ("replied")),
+                                              GTK_TYPE_LIST_VIEW, NULL))));
+    g_object_ref (selection);
+    g_assert_true (gtk_selection_model_is_selected (selection, position));
+  }
   ll_database_set_poll_interval (db, 500);
 }
 
@@ -728,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/case-board/cancel-leaves-card", test_cancel_leaves_card);
   g_test_add_func ("/case-board/department-assigns", test_department_assigns);
   g_test_add_func ("/case-board/multi-move", test_multi_move);
+  g_test_add_func ("/case-board/multi-move-with-dialog", test_multi_move_with_dialog);
   g_test_add_func ("/case-board/conflict", test_conflict);
   g_test_add_func ("/case-board/colleague-move-appears", test_colleague_move_appears);
   g_test_add_func ("/case-board/read-only", test_read_only);
