@@ -12,6 +12,7 @@
 #include "ll-membership-store.h"
 #include "ll-roster-board.h"
 #include "ll-roster-store.h"
+#include "ll-station-detail.h"
 #include "ll-station-store.h"
 #include "ll-test-gui.h"
 #include "ll-validate.h"
@@ -161,6 +162,41 @@ main (int   argc,
   fill (db, station_id, year, month, FALSE);
   fill (db, station_id, last_year, last_month, TRUE);
   ll_test_gui_spin (500);
+
+  /* The Stations page's detail pane with its “Reception Roster…” button. */
+  {
+    GtkWidget *detail = ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+                                                 LL_TYPE_STATION_DETAIL, NULL);
+    g_autoptr(LlStation) station = ll_station_store_get (db, station_id, NULL);
+
+    ll_test_gui_spin (4000);  /* the window shows its pages once the file is checked */
+    gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "stations");
+    if (detail != NULL && station != NULL)
+      {
+        GtkWidget *button;
+
+        ll_station_detail_show_station (LL_STATION_DETAIL (detail), station);
+        ll_test_gui_spin (1000);
+        button = ll_test_gui_find_widget (detail, GTK_TYPE_BUTTON, "roster-button");
+        if (button != NULL)
+          {
+            GtkWidget *scrolled = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+            graphene_point_t point;
+
+            gtk_widget_grab_focus (button);
+            if (scrolled != NULL &&
+                gtk_widget_compute_point (button, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+              {
+                GtkAdjustment *adjustment =
+                  gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+                gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                                      point.y - 200);
+              }
+          }
+      }
+    shot ("station-detail");
+  }
 
   start = g_get_monotonic_time ();
   board = ll_roster_board_new (db, station_id, TRUE);
