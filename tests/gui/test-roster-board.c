@@ -201,6 +201,12 @@ find_mapped (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+toggle_shown_cb (gpointer data)
+{
+  return find_mapped (GTK_WIDGET (board ()), data) != NULL;
+}
+
 /* Tests ------------------------------------------------------------------- */
 
 static void
@@ -270,6 +276,8 @@ test_record_past_day (void)
 
   /* The past day's card has attendance toggles (the coming day's card,
    * first in the tree, has them hidden). */
+  /* The board may ask for a column's cards a moment after showing it. */
+  g_assert_true (ll_test_gui_wait (toggle_shown_cb, (gpointer) "present", 5000));
   present = find_mapped (GTK_WIDGET (board ()), "present");
   g_assert_nonnull (present);
 
@@ -292,6 +300,37 @@ test_record_past_day (void)
   entry = ll_points_lookup (points, zhou);
   g_assert_nonnull (entry);
   g_assert_cmpuint (entry->counts.activities[reception][attended], ==, 1);
+}
+
+/* The keyboard path: select a person, “Add to Day…” (Ctrl+M), pick the day. */
+static void
+test_add_to_day_popover (void)
+{
+  GtkWidget *list;
+  GtkWidget *chosen = NULL;
+
+  g_assert_true (ll_board_select_card (board (), "people", wu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster ()), "roster.add-to-day", NULL));
+  ll_test_gui_spin (300);
+
+  list = ll_test_gui_find_widget (GTK_WIDGET (roster ()), GTK_TYPE_LIST_BOX, "roster-day-list");
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (label_contains (gtk_widget_get_parent (list), "Put on Duty On"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                   "Mar 10, Monday") == 0)
+      chosen = row;
+  g_assert_nonnull (chosen);
+
+  g_signal_emit_by_name (list, "row-activated", chosen);
+  ll_test_gui_spin (200);
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_cmpint (entry_id_of (PAST, wu), >, 0);
+  g_assert_cmpuint (count_of (PAST), ==, 2);
 }
 
 static void
@@ -337,6 +376,8 @@ test_read_only (void)
   ll_test_gui_spin (300);
 
   g_assert_false (ll_board_get_editable (board ()));
+  /* The board may ask for a column's cards a moment after showing it. */
+  g_assert_true (ll_test_gui_wait (toggle_shown_cb, (gpointer) "present", 5000));
   present = find_mapped (GTK_WIDGET (board ()), "present");
   g_assert_nonnull (present);
   g_assert_false (gtk_widget_get_sensitive (present));
@@ -382,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/roster-board/open-from-station", test_open_from_station);
   g_test_add_func ("/roster-board/add-and-duplicate", test_add_and_duplicate);
   g_test_add_func ("/roster-board/record-past-day", test_record_past_day);
+  g_test_add_func ("/roster-board/add-to-day-popover", test_add_to_day_popover);
   g_test_add_func ("/roster-board/colleague-change-appears", test_colleague_change_appears);
   g_test_add_func ("/roster-board/remove-when-toast-goes", test_remove_when_toast_goes);
   g_test_add_func ("/roster-board/read-only", test_read_only);
