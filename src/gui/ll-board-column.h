@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (LlBoardColumn, ll_board_column, LL, BOARD_COLUMN, GObject)
  *
  * One column of an #LlBoard: an opaque @key that the owner understands
  * (a station id, a workflow state, a date…), the @title and @subtitle
- * shown on its header and the @count of its cards. The owner keeps the
+ * shown on its header and the @count of its cards (%G_MAXUINT shows “…”,
+ * not counted yet). The owner keeps the
  * count true (for example from one GROUP BY over all columns), so that
  * headers of columns never shown still show it.
  */

@@ -64,6 +64,8 @@ struct _LlBoard
   GtkListItemFactory     *card_factory;
   GMenuModel             *card_menu;
   GHashTable             *lanes;            /* key → Lane *, bound columns */
+  GQueue                  to_load;          /* Lane *: bound, cards not asked for yet */
+  guint                   load_source;
   LlBoardDrag            *drag;             /* the drag under way */
   char                   *pending_key;      /* card to select once shown */
   gint64                  pending_id;
@@ -407,6 +409,41 @@ lane_set_model (Lane       *lane,
   gtk_list_view_set_model (GTK_LIST_VIEW (lane->list), GTK_SELECTION_MODEL (lane->selection));
 }
 
+/* Cards are asked for after the frame that binds the column, one column
+ * per main-loop turn, so that scrolling across many columns never waits
+ * for all of their cards at once. (A timeout, not an idle: while a list
+ * keeps the frame clock busy, idles below its priority can starve.) */
+static gboolean
+load_idle_cb (gpointer data)
+{
+  LlBoard *self = data;
+  Lane *lane = g_queue_pop_head (&self->to_load);
+  if (lane != NULL && lane->column != NULL && self->model_func != NULL)
+    {
+      g_autoptr(GListModel) model = self->model_func (self, lane->column, self->model_data);
+
+      lane_set_model (lane, model);
+      apply_pending_select (self, lane);
+    }
+
+  if (g_queue_is_empty (&self->to_load))
+    {
+      self->load_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_load (LlBoard *self,
+            Lane    *lane)
+{
+  if (g_queue_find (&self->to_load, lane) == NULL)
+    g_queue_push_tail (&self->to_load, lane);
+  if (self->load_source == 0)
+    self->load_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 0, load_idle_cb, self, NULL);
+}
+
 static void
 popup_card_menu (LlBoard   *self,
                  GtkWidget *list,
@@ -618,7 +655,10 @@ count_to_label (GBinding     *binding,
                 GValue       *to,
                 gpointer      data)
 {
-  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
+  guint count = g_value_get_uint (from);
+
+  /* G_MAXUINT: not counted yet. */
+  g_value_take_string (to, count == G_MAXUINT ? g_strdup ("…") : g_strdup_printf ("%u", count));
   return TRUE;
 }
 
@@ -753,8 +793,6 @@ column_bind_cb (GtkSignalListItemFactory *factory,
 {
   Lane *lane = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "ll-board-lane");
   LlBoardColumn *column = gtk_list_item_get_item (item);
-  g_autoptr(GListModel) model = NULL;
-
   lane->column = g_object_ref (column);
   lane->bindings[0] = g_object_bind_property (column, "title", lane->title, "label",
                                               G_BINDING_SYNC_CREATE);
@@ -774,13 +812,11 @@ column_bind_cb (GtkSignalListItemFactory *factory,
 
   if (gtk_list_view_get_factory (GTK_LIST_VIEW (lane->list)) != self->card_factory)
     gtk_list_view_set_factory (GTK_LIST_VIEW (lane->list), self->card_factory);
-  if (self->model_func != NULL)
-    model = self->model_func (self, column, self->model_data);
-  lane_set_model (lane, model);
+  lane_set_model (lane, NULL);
+  queue_load (self, lane);
 
   g_hash_table_replace (self->lanes, g_strdup (ll_board_column_get_key (column)), lane);
   lane_update_highlight (lane);
-  apply_pending_select (self, lane);
 
   if (self->pending_focus_key != NULL
       && g_strcmp0 (self->pending_focus_key, ll_board_column_get_key (column)) == 0)
@@ -806,6 +842,7 @@ column_unbind_cb (GtkSignalListItemFactory *factory,
     }
   if (self->active_lane == lane)
     self->active_lane = NULL;
+  g_queue_remove (&self->to_load, lane);
 
   for (guint i = 0; i < G_N_ELEMENTS (lane->bindings); i++)
     if (lane->bindings[i] != NULL)
@@ -956,7 +993,8 @@ ll_board_size_allocate (GtkWidget *widget,
   LlBoard *self = LL_BOARD (widget);
 
   gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
-  gtk_popover_present (GTK_POPOVER (self->menu_popover));
+  if (gtk_widget_get_visible (self->menu_popover))
+    gtk_popover_present (GTK_POPOVER (self->menu_popover));
 }
 
 static void
@@ -965,6 +1003,8 @@ ll_board_dispose (GObject *object)
   LlBoard *self = LL_BOARD (object);
 
   self->active_lane = NULL;
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  g_queue_clear (&self->to_load);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   g_clear_object (&self->columns);

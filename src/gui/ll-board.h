@@ -44,9 +44,10 @@ G_DECLARE_FINAL_TYPE (LlBoard, ll_board, LL, BOARD, GtkWidget)
  * @column: the column being shown
  * @user_data: the data given to ll_board_set_column_model_func()
  *
- * Gives the cards of @column. Called when the column scrolls into view;
- * the board drops the model when the column scrolls out, so only the
- * few columns on screen hold a model. The items must be GObjects with a
+ * Gives the cards of @column. Called just after the column scrolls into
+ * view (in an idle, after the frame showing its header); the board
+ * drops the model when the column scrolls out, so only the few columns
+ * on screen hold a model. The items must be GObjects with a
  * #gint64 property `id` (every record in src/core has one). An
  * #LlQueryModel is the natural answer: it is lazy, and refreshes itself
  * when the database changes.

@@ -177,47 +177,24 @@ count_unassigned (LlStationingBoard *self)
   return (guint) n;
 }
 
-/* The people stationed at each station, from one read of the tree. */
-static GHashTable *
-read_station_counts (LlStationingBoard *self)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) stations = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stations = ll_station_store_list_all (self->db, FALSE, &error);
-  if (stations == NULL)
-    {
-      g_warning ("Cannot count the people of the stations: %s", error->message);
-      return g_steal_pointer (&counts);
-    }
-  for (guint i = 0; i < stations->len; i++)
-    {
-      LlStation *station = g_ptr_array_index (stations, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = ll_station_get_id (station);
-      g_hash_table_insert (counts, id,
-                           GUINT_TO_POINTER ((guint) MAX (ll_station_get_people_count (station), 0)));
-    }
-  return g_steal_pointer (&counts);
-}
-
+/* A header shows its count only while its column is on screen, and a
+ * station's column on screen holds all its memberships: its count is
+ * that, with no reading of every station. */
 static void
 update_counts (LlStationingBoard *self)
 {
-  g_autoptr(GHashTable) counts = read_station_counts (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->columns));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LlBoardColumn) column = g_list_model_get_item (G_LIST_MODEL (self->columns), i);
-      gint64 id = station_id_of_key (ll_board_column_get_key (column));
+      const char *key = ll_board_column_get_key (column);
+      GListModel *model = ll_board_get_column_model (self->board, key);
 
-      if (id == 0)
+      if (station_id_of_key (key) == 0)
         ll_board_column_set_count (column, count_unassigned (self));
-      else
-        ll_board_column_set_count (column, GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id)));
+      else if (model != NULL)
+        ll_board_column_set_count (column, g_list_model_get_n_items (model));
     }
 }
 
@@ -245,7 +222,6 @@ static void
 reload_columns (LlStationingBoard *self)
 {
   g_autoptr(GPtrArray) stations = NULL;
-  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -259,12 +235,12 @@ reload_columns (LlStationingBoard *self)
 
   stations = ll_station_store_list (self->db, selected_area_id (self), selected_kind (self),
                                     FALSE, &error);
+  g_debug ("Stations listed in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
   if (stations == NULL)
     {
       g_warning ("Cannot list the stations: %s", error->message);
       stations = g_ptr_array_new_with_free_func (g_object_unref);
     }
-  counts = read_station_counts (self);
 
   column = ll_board_column_new (LL_STATIONING_UNASSIGNED, _("Not Stationed"),
                                 count_unassigned (self));
@@ -281,13 +257,14 @@ reload_columns (LlStationingBoard *self)
 
       *hash_id = id;
       g_hash_table_insert (self->station_names, hash_id, g_strdup (ll_station_get_name (station)));
-      column = ll_board_column_new (key, ll_station_get_name (station),
-                                    GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id)));
+      /* Counted when shown: the column then holds its memberships. */
+      column = ll_board_column_new (key, ll_station_get_name (station), G_MAXUINT);
       ll_board_column_set_subtitle (column, ll_enum_get_label (LL_ENUM_STATION_KIND,
                                                                ll_station_get_kind (station)));
       g_ptr_array_add (columns, column);
     }
 
+  g_debug ("Columns made in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
   g_list_store_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
                        columns->pdata, columns->len);
   gtk_stack_set_visible_child_name (self->board_stack, stations->len > 0 ? "columns" : "empty");
@@ -352,7 +329,13 @@ reload_station_column (LlStationingBoard *self,
   GListModel *model = ll_board_get_column_model (self->board, key);
 
   if (model != NULL && G_IS_LIST_STORE (model))
-    reload_station_store (self, G_LIST_STORE (model), station_id);
+    {
+      LlBoardColumn *column = find_column (self, key, NULL);
+
+      reload_station_store (self, G_LIST_STORE (model), station_id);
+      if (column != NULL)
+        ll_board_column_set_count (column, g_list_model_get_n_items (model));
+    }
 }
 
 /* After a change of ours: what is on screen shows it at once. */
@@ -781,6 +764,7 @@ column_model_cb (LlBoard       *board,
       GListStore *store = g_list_store_new (LL_TYPE_MEMBERSHIP);
 
       reload_station_store (self, store, station_id);
+      ll_board_column_set_count (column, g_list_model_get_n_items (G_LIST_MODEL (store)));
       return G_LIST_MODEL (store);
     }
 }
@@ -1365,7 +1349,10 @@ ll_stationing_board_set_database (LlStationingBoard *self,
 
   if (self->move_button != NULL)
     {
+      gint64 start = g_get_monotonic_time ();
+
       load_filters (self);
+      g_debug ("Filters read in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
       reload_columns (self);
       update_sensitivity (self);
     }
