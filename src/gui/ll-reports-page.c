@@ -412,7 +412,7 @@ make_options (LlReportsPage *self)
 
 typedef struct
 {
-  GWeakRef         page;
+  GTask           *task;      /* borrowed: the task owns the job */
   guint            serial;
   LlReportKind     kind;
   LlDatabase      *db;        /* the worker's own connection */
@@ -440,7 +440,6 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_weak_ref_clear (&job->page);
   g_clear_object (&job->db);
   g_clear_pointer (&job->options, ll_report_options_free);
   g_free (job->from);
@@ -456,9 +455,11 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* The task keeps the page alive; the last reference to the task is
+ * dropped on the main thread, in progress_free(). */
 typedef struct
 {
-  GWeakRef page;
+  GTask   *task;
   guint    serial;
   guint    pages;
   double   fraction;
@@ -468,9 +469,9 @@ static gboolean
 progress_main_cb (gpointer data)
 {
   Progress *progress = data;
-  g_autoptr(LlReportsPage) self = g_weak_ref_get (&progress->page);
+  LlReportsPage *self = LL_REPORTS_PAGE (g_task_get_source_object (progress->task));
 
-  if (self != NULL && self->serial == progress->serial && self->cancellable != NULL)
+  if (self->serial == progress->serial && self->cancellable != NULL)
     {
       g_autofree char *text = NULL;
 
@@ -490,7 +491,7 @@ progress_free (gpointer data)
 {
   Progress *progress = data;
 
-  g_weak_ref_clear (&progress->page);
+  g_object_unref (progress->task);
   g_free (progress);
 }
 
@@ -511,11 +512,7 @@ job_progress_cb (guint    pages,
   job->last_progress = now;
 
   progress = g_new0 (Progress, 1);
-  g_weak_ref_init (&progress->page, NULL);
-  {
-    g_autoptr(GObject) page = g_weak_ref_get (&job->page);
-    g_weak_ref_set (&progress->page, page);
-  }
+  progress->task = g_object_ref (job->task);
   progress->serial = job->serial;
   progress->pages = pages;
   progress->fraction = fraction;
@@ -854,7 +851,6 @@ ll_reports_page_generate (LlReportsPage *self)
 
   show_error (self, NULL);
   job = g_new0 (Job, 1);
-  g_weak_ref_init (&job->page, self);
   if (!read_form (self, job, &error))
     {
       show_error (self, error->message);
@@ -883,6 +879,7 @@ ll_reports_page_generate (LlReportsPage *self)
 
   task = g_task_new (self, self->cancellable, generate_cb, NULL);
   g_task_set_source_tag (task, ll_reports_page_generate);
+  job->task = task;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, generate_thread);
 }
@@ -988,7 +985,6 @@ edit_text (LlReportsPage *self)
 
   show_error (self, NULL);
   job = g_new0 (Job, 1);
-  g_weak_ref_init (&job->page, self);
   if (!read_form (self, job, &error) ||
       (job->db = ll_database_open_secondary (self->database, &error)) == NULL)
     {
