@@ -1068,6 +1068,25 @@ undo_toast_cb (AdwToast          *toast,
   ll_stationing_board_undo (self);
 }
 
+/* Ctrl+M from the toolbar too, not only from the cards. */
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LlStationingBoard *self = LL_STATIONING_BOARD (widget);
+  g_autoptr(LlBoardDrag) selection = ll_board_get_selection (self->board);
+
+  if (!self->editable || self->db == NULL)
+    return;
+  if (ll_board_drag_get_n_ids (selection) == 0)
+    {
+      add_toast (self, toast_new (_("Select people on the board first")));
+      return;
+    }
+  move_requested_cb (self, selection, self->board);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1197,6 +1216,7 @@ update_sensitivity (LlStationingBoard *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stationing.set-role", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stationing.undo", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stationing.move-to", editable);
 }
 
 /* GObject */
@@ -1261,6 +1281,9 @@ ll_stationing_board_class_init (LlStationingBoardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "stationing.set-role", "s", set_role_action);
   gtk_widget_class_install_action (widget_class, "stationing.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "stationing.move-to", NULL, move_to_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "stationing.move-to", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
