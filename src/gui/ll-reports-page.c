@@ -22,7 +22,10 @@
 #include "ll-group-store.h"
 #include "ll-group.h"
 #include "ll-ledger.h"
+#include "ll-person-store.h"
+#include "ll-person.h"
 #include "ll-reports-page.h"
+#include "ll-search.h"
 #include "ll-station-picker.h"
 #include "ll-validate.h"
 #include "ll-window.h"
@@ -56,6 +59,7 @@ struct _LlReportsPage
   AdwActionRow    *station_row;
   LlStationPicker *station_picker;
   AdwComboRow     *group_row;
+  AdwEntryRow     *person_row;
   AdwEntryRow     *from_row;
   AdwEntryRow     *to_row;
   AdwEntryRow     *cases_row;
@@ -177,6 +181,52 @@ load_groups (LlReportsPage *self)
   adw_combo_row_set_selected (self->group_row, position);
 }
 
+/* The one person named @name, by full name. */
+static gint64
+find_person (LlReportsPage  *self,
+             const char     *name,
+             GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 found = 0;
+  guint n_found = 0;
+
+  ids = ll_search_ids (self->database, LL_SEARCH_SCOPE_PEOPLE, name, 200, error);
+  if (ids == NULL)
+    return 0;
+  people = ll_person_store_load_many (self->database, (const gint64 *) ids->data, ids->len,
+                                      error);
+  if (people == NULL)
+    return 0;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      LlPerson *person = g_ptr_array_index (people, i);
+
+      if (g_strcmp0 (ll_person_get_name (person), name) == 0)
+        {
+          found = ll_person_get_id (person);
+          n_found++;
+        }
+    }
+
+  if (n_found == 0)
+    /* Translators: %s is a person's name */
+    g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_NOT_FOUND,
+                 _("There is no one called “%s”. Give the full name as on the People page."),
+                 name);
+  else if (n_found > 1)
+    /* Translators: %s is a person's name */
+    g_set_error (error, LL_DATABASE_ERROR, LL_DATABASE_ERROR_INVALID,
+                 _("Several people are called “%s”. Print the sheets of their station or "
+                   "group instead."), name);
+  else
+    return found;
+
+  return 0;
+}
+
 static void
 group_changed_cb (LlReportsPage *self)
 {
@@ -193,6 +243,7 @@ kind_changed_cb (LlReportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->year_row),
                           kind == LL_REPORT_ANNUAL_SHEETS || kind == LL_REPORT_BULLETIN);
   gtk_widget_set_visible (GTK_WIDGET (self->quarter_row), kind == LL_REPORT_BULLETIN);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_row), kind == LL_REPORT_ANNUAL_SHEETS);
   gtk_widget_set_visible (GTK_WIDGET (self->group_row),
                           kind == LL_REPORT_ANNUAL_SHEETS &&
                           g_list_model_get_n_items (G_LIST_MODEL (self->groups)) > 1);
@@ -421,6 +472,7 @@ typedef struct
   guint            quarter;
   gint64           station_id;
   gint64           group_id;
+  gint64           person_id;
   char            *from;
   char            *to;
   GArray          *case_ids;
@@ -535,7 +587,7 @@ generate_thread (GTask        *task,
     {
     case LL_REPORT_ANNUAL_SHEETS:
       ok = ll_annual_sheets_write (job->db, job->options, job->year, job->station_id,
-                                   job->group_id, 0,
+                                   job->group_id, job->person_id,
                                    job->path, job_progress_cb, job, &pages, cancellable, &error);
       break;
     case LL_REPORT_WORK_REPORT:
@@ -704,6 +756,24 @@ read_form (LlReportsPage  *self,
     case LL_REPORT_ANNUAL_SHEETS:
       job->period_from = g_strdup_printf ("%04d-01-01", job->year);
       job->period_to = g_strdup_printf ("%04d-12-31", job->year);
+      {
+        g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                        GTK_EDITABLE (self->person_row))));
+
+        if (*name != '\0')
+          {
+            job->person_id = find_person (self, name, error);
+            if (job->person_id == 0)
+              return FALSE;
+            job->station_id = 0;
+            /* Translators: file title; %d is a year, %s a person's name */
+            job->title = g_strdup_printf (_("Annual Deputy Performance Sheet %d, %s"),
+                                          job->year, name);
+            g_string_append_printf (params, "\"year\":%d,\"person\":%" G_GINT64_FORMAT,
+                                    job->year, job->person_id);
+            break;
+          }
+      }
       if (selected_group (self) != NULL)
         {
           /* A group instead of a station. */
@@ -1388,6 +1458,7 @@ ll_reports_page_class_init (LlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, station_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, station_picker);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, group_row);
+  gtk_widget_class_bind_template_child (widget_class, LlReportsPage, person_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, from_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, to_row);
   gtk_widget_class_bind_template_child (widget_class, LlReportsPage, cases_row);

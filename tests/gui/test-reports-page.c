@@ -18,6 +18,8 @@
 #include "ll-filed-document-store.h"
 #include "ll-group-store.h"
 #include "ll-group.h"
+#include "ll-person-store.h"
+#include "ll-person.h"
 #include "ll-preferences-window.h"
 #include "ll-reports-page.h"
 #include "ll-choice.h"
@@ -261,6 +263,55 @@ test_annual_sheets_of_a_group (void)
   adw_combo_row_set_selected (row, 0);
   g_assert_true (gtk_widget_is_sensitive (named (GTK_WIDGET (page ()), LL_TYPE_STATION_PICKER,
                                                  "report-station")));
+}
+
+static void
+test_annual_sheet_of_one_person (void)
+{
+  g_autoptr(GError) error = NULL;
+  LlPersonFilter filter = { .role = "deputy" };
+  g_autoptr(GPtrArray) people = ll_person_store_list (colleague, &filter,
+                                                      LL_PERSON_SORT_NAME, FALSE, &error);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *row = named (GTK_WIDGET (page ()), ADW_TYPE_ENTRY_ROW, "report-person");
+  LlPerson *unique = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *name = ll_person_get_name (g_ptr_array_index (people, i));
+
+      g_hash_table_insert (names, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (names, name))
+                                             + 1));
+    }
+  for (guint i = 0; unique == NULL && i < people->len; i++)
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (names,
+                                               ll_person_get_name (g_ptr_array_index (people, i))))
+        == 1)
+      unique = g_ptr_array_index (people, i);
+  g_assert_nonnull (unique);
+
+  back_to_form ();
+  ll_reports_page_set_kind (page (), LL_REPORT_ANNUAL_SHEETS);
+  g_assert_true (gtk_widget_get_visible (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "没有这个人");
+  generate_and_wait ();
+  g_assert_nonnull (ll_reports_page_get_error_text (page ()));
+  g_assert_nonnull (strstr (ll_reports_page_get_error_text (page ()), "没有这个人"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), ll_person_get_name (unique));
+  generate_and_wait ();
+  g_assert_null (ll_reports_page_get_error_text (page ()));
+  g_assert_true (ll_test_gui_wait (preview_shown, NULL, 20000));
+  g_assert_cmpuint (ll_pdf_view_get_n_pages (ll_reports_page_get_pdf_view (page ())), ==, 1);
+  text = pdf_text (ll_pdf_view_get_file (ll_reports_page_get_pdf_view (page ())));
+  g_assert_nonnull (strstr (text, ll_person_get_name (unique)));
+
+  back_to_form ();
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
 static void
@@ -829,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/reports/empty-state", test_empty_database_state);
   g_test_add_func ("/reports/annual-sheets-preview", test_annual_sheets_preview);
   g_test_add_func ("/reports/annual-sheets-group", test_annual_sheets_of_a_group);
+  g_test_add_func ("/reports/annual-sheet-person", test_annual_sheet_of_one_person);
   g_test_add_func ("/reports/cancel", test_cancel_leaves_nothing);
   g_test_add_func ("/reports/file", test_file_into_archive);
   g_test_add_func ("/reports/colleague-files", test_colleague_files);
