@@ -169,13 +169,29 @@ cards_at (gint64 station_id,
   return ll_board_drag_new (key, &id, 1);
 }
 
+static gboolean
+column_loaded (gpointer data)
+{
+  return ll_board_get_column_model (board (), data) != NULL;
+}
+
+/* Scrolls to a column and waits for its cards: the board asks for them
+ * just after the frame that shows the column. */
+static GListModel *
+shown_column (const char *key)
+{
+  ll_board_scroll_to_column (board (), key);
+  g_assert_true (ll_test_gui_wait (column_loaded, (gpointer) key, 5000));
+  return ll_board_get_column_model (board (), key);
+}
+
 /* Whether the board's column shows the person (its model as the user
  * sees it). */
 static gboolean
 column_shows (const char *key,
               gint64      person_id)
 {
-  GListModel *model = ll_board_get_column_model (board (), key);
+  GListModel *model = shown_column (key);
 
   if (model == NULL)
     return FALSE;
@@ -196,6 +212,7 @@ column_count (const char *key)
 {
   GListModel *columns = ll_board_get_columns (board ());
 
+  shown_column (key);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(LlBoardColumn) column = g_list_model_get_item (columns, i);
@@ -224,6 +241,16 @@ take_dialog (void)
 }
 
 /* Tests --------------------------------------------------------------------- */
+
+static gboolean
+has_selection (gpointer data)
+{
+  g_autoptr(LlBoardDrag) selection = ll_board_get_selection (board ());
+
+  return ll_board_drag_get_n_ids (selection) > 0
+         && g_strcmp0 (ll_board_drag_get_source_key (selection), data) == 0;
+}
+
 
 static void
 test_columns (void)
@@ -357,7 +384,7 @@ test_one_head (void)
 
   show_board ();
   g_assert_true (ll_board_select_card (board (), west_key, membership_at (qian, west)));
-  ll_test_gui_spin (200);
+  g_assert_true (ll_test_gui_wait (has_selection, west_key, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stationing ()), "stationing.set-role",
                                              "s", "head"));
   g_assert_null (take_dialog ());
@@ -367,6 +394,7 @@ test_one_head (void)
   /* A second head is refused, and says why. */
   g_assert_true (ll_board_select_card (board (), west_key, membership_at (wu, west)));
   ll_test_gui_spin (200);
+  g_assert_true (ll_test_gui_wait (has_selection, west_key, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stationing ()), "stationing.set-role",
                                              "s", "head"));
   message = take_dialog ();
@@ -403,7 +431,7 @@ test_conflict (void)
   where = stations_of (zheng);
   g_assert_cmpstr (where, ==, g_strdup_printf ("%" G_GINT64_FORMAT "*", south));
 
-  ll_test_gui_spin (300);
+  g_assert_true (ll_test_gui_wait (has_selection, south_key, 5000));
   selection = ll_board_get_selection (board ());
   g_assert_cmpstr (ll_board_drag_get_source_key (selection), ==, south_key);
   g_assert_cmpuint (ll_board_drag_get_n_ids (selection), ==, 1);
