@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ll-core-resources.h"
+#include "ll-context.h"
 #include "ll-database-private.h"
 
 /* Defaults; the setters change them (tests use small values). */
@@ -360,8 +361,8 @@ mark_damaged (LlDatabase *self)
   /* While opening there is no one to tell yet (and the reference held
    * by the notification would keep a refused file open). */
   if (self->context != NULL)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_damaged_cb,
-                                g_object_ref (self), g_object_unref);
+    ll_context_post (self->context, G_PRIORITY_DEFAULT, notify_damaged_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 gboolean

@@ -35,6 +35,7 @@
 #include "config.h"
 
 #include "ll-change.h"
+#include "ll-context.h"
 #include "ll-database-private.h"
 #include "ll-query-model.h"
 
@@ -608,8 +609,8 @@ post_first_rows (Job    *job,
   first->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (first->ids, ids->data, ids->len);
 
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, first_rows_cb, first,
-                              (GDestroyNotify) first_rows_free);
+  ll_context_post (job->context, G_PRIORITY_DEFAULT, first_rows_cb, first,
+                   (GDestroyNotify) first_rows_free);
 }
 
 static void
