@@ -127,8 +127,9 @@ update_actions (LlReportsPage *self)
   gboolean previewing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
                                    "preview") == 0;
 
+  /* Generating shows its progress on the form. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.generate",
-                                 self->database != NULL && !busy);
+                                 self->database != NULL && !busy && !previewing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.edit-text",
                                  self->database != NULL && self->text_cancellable == NULL);
