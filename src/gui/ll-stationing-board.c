@@ -1129,6 +1129,11 @@ set_role_action (GtkWidget  *widget,
         }
     }
   reload_station_column (self, station_id);
+
+  /* The card moves with its new role (heads first): keep it selected
+   * and the keyboard focus in its column. */
+  ll_board_focus_column (self->board, ll_board_drag_get_source_key (selection));
+  ll_board_select_card (self->board, ll_board_drag_get_source_key (selection), ids[0]);
 }
 
 static void
