@@ -216,7 +216,8 @@ main (int   argc,
 
     scroll_through ("scroll across all columns",
                     gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)), 800,
-                    G_MAXUINT);
+                    g_getenv ("BENCH_MAX_FRAMES") ? (guint) atoi (g_getenv ("BENCH_MAX_FRAMES"))
+                                                  : G_MAXUINT);
   }
 
   {

@@ -678,6 +678,10 @@ string_to_visible (GBinding     *binding,
 static void
 lane_free (Lane *lane)
 {
+  /* Normally unbound first; never leave a dangling pointer behind. */
+  g_queue_remove (&lane->board->to_load, lane);
+  if (lane->board->active_lane == lane)
+    lane->board->active_lane = NULL;
   if (lane->model != NULL)
     g_clear_signal_handler (&lane->items_changed_handler, lane->model);
   g_clear_object (&lane->selection);
