@@ -1780,7 +1780,8 @@ ll_cases_page_get_loading (LlCasesPage *self)
 {
   g_return_val_if_fail (LL_IS_CASES_PAGE (self), FALSE);
 
-  return self->next_model != NULL ||
+  /* A search waiting for the next key counts as loading too. */
+  return self->next_model != NULL || self->search_source != 0 ||
          (self->model != NULL && ll_query_model_get_loading (self->model));
 }
 
