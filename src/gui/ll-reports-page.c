@@ -16,6 +16,7 @@
 #include "ll-case-store.h"
 #include "ll-case.h"
 #include "ll-change.h"
+#include "ll-context.h"
 #include "ll-database.h"
 #include "ll-choice.h"
 #include "ll-filed-document-store.h"
@@ -569,8 +570,8 @@ job_progress_cb (guint    pages,
   progress->serial = job->serial;
   progress->pages = pages;
   progress->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_main_cb, progress,
-                              progress_free);
+  ll_context_post (g_task_get_context (job->task), G_PRIORITY_DEFAULT, progress_main_cb,
+                   progress, progress_free);
 }
 
 static void
