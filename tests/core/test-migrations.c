@@ -51,6 +51,8 @@ static const char *version_fixtures[] = {
   "UPDATE stations SET reception_days = '10,18' WHERE id = 1;"
   "INSERT INTO roster_entries (station_id, held_on, person_id, attendance, activity_id) "
   "VALUES (1, '2024-05-10', 1, 'present', 1);",
+  /* 5: indexes by case status */
+  "",
 };
 
 typedef struct
@@ -151,6 +153,11 @@ test_every_version (Fixture       *fixture,
                                            "WHERE name = 'code'"), ==, 1);
       g_assert_true (ll_database_check (db, TRUE, NULL, &error));
       g_assert_no_error (error);
+      /* 5: the lists by status read their order from the index. */
+      g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM pragma_index_info('cases_status') "
+                                           "WHERE name = 'id'"), ==, 1);
+      g_assert_cmpint (test_query_int (db, "SELECT count(*) FROM pragma_index_list('cases') "
+                                           "WHERE name = 'cases_status_station'"), ==, 1);
 
       if (from == 0)
         {
