@@ -11,6 +11,7 @@
 #include "ll-case-store.h"
 #include "ll-database-private.h"
 #include "ll-enums.h"
+#include "ll-search.h"
 #include "ll-validate.h"
 
 /* Cases: registration with yearly serials, edits with a readable
@@ -1455,6 +1456,24 @@ build_where (const LlCaseFilter *filter,
       add_condition (where, "received_on <= ?");
       append_param_text (params, filter->received_to);
     }
+
+  /* The other conditions are marked as matching most cases, so that
+   * SQLite reads the search's matches and tests those, rather than read
+   * every case of, say, one status in order to test it against the
+   * search. */
+  if (!ll_search_query_is_blank (filter->search))
+    {
+      g_autofree char *condition = ll_search_build_filter (LL_SEARCH_SCOPE_CASES, filter->search,
+                                                           "id", params);
+
+      if (where->len > 0)
+        {
+          g_autofree char *others = g_strdup (where->str + strlen (" WHERE "));
+
+          g_string_printf (where, " WHERE likelihood(%s, 0.9)", others);
+        }
+      add_condition (where, condition);
+    }
 }
 
 /* The index that serves @filter, if one must be named. Without
@@ -1465,6 +1484,10 @@ static const char *
 choose_index (const LlCaseFilter *filter)
 {
   if (filter == NULL)
+    return NULL;
+  /* A search names its few ids: SQLite looks them up and sorts them,
+   * which a named index would forbid. */
+  if (!ll_search_query_is_blank (filter->search))
     return NULL;
   if (filter->fast_track_only)
     return "cases_fast_track";

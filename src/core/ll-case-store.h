@@ -82,6 +82,8 @@ typedef enum
  * @look_back_only: only cases selected for a look back (回头看)
  * @received_from: (nullable): only cases received on or after this date
  * @received_to: (nullable): only cases received on or before this date
+ * @search: (nullable): only cases that match this search (ll-search.h);
+ *   the matches are read first, then put in order
  *
  * What the case list shows. Initialise it with %LL_CASE_FILTER_INIT
  * (or zeroes): an empty filter matches every case. Strings are
@@ -105,6 +107,7 @@ typedef struct
   gboolean    look_back_only;
   const char *received_from;
   const char *received_to;
+  const char *search;
 } LlCaseFilter;
 
 #define LL_CASE_FILTER_INIT { 0 }

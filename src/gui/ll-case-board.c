@@ -424,6 +424,7 @@ column_query (LlCaseBoard *self,
   if (column->model == NULL || !self->has_query)
     return;
 
+  filter.search = self->search_text;
   params = ll_search_params_new ();
 
   if (self->grouping == LL_CASE_BOARD_BY_STATUS)
@@ -460,15 +461,6 @@ column_query (LlCaseBoard *self,
         filter.department_id = -1;
       filter.status = "registered";
       sql = ll_case_store_build_query (&filter, self->sort, self->descending, params);
-    }
-
-  if (!ll_search_query_is_blank (self->search_text))
-    {
-      g_autofree char *condition = ll_search_build_filter (LL_SEARCH_SCOPE_CASES,
-                                                           self->search_text, "id", params);
-      g_autofree char *inner = g_steal_pointer (&sql);
-
-      sql = g_strdup_printf ("SELECT id FROM (%s) WHERE %s", inner, condition);
     }
 
   ll_query_model_set_query (column->model, sql, (const GValue *) (gpointer) params->data,

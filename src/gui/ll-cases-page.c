@@ -26,7 +26,7 @@
 /* The Cases page (诉求): every case in a GtkColumnView over an
  * LlQueryModel, so that 500,000 cases open, scroll and search as fast
  * as 50. The filters, the search and the sort order are all part of the
- * id query (ll_case_store_build_query() and ll_search_build_filter());
+ * id query (ll_case_store_build_query(), the search one of its conditions);
  * nothing is sorted or filtered in memory. The detail pane on the right
  * shows the selected case.
  *
@@ -744,18 +744,10 @@ run_query (LlCasesPage *self)
     return;
 
   ll_cases_page_get_filter (self, &filter);
+  if (search_active (self))
+    filter.search = self->search_text;
   params = ll_search_params_new ();
   sql = ll_case_store_build_query (&filter, self->sort, self->descending, params);
-
-  /* The search is one more condition on the same ids, in the same order. */
-  if (search_active (self))
-    {
-      g_autofree char *condition = ll_search_build_filter (LL_SEARCH_SCOPE_CASES,
-                                                           self->search_text, "id", params);
-      g_autofree char *inner = g_steal_pointer (&sql);
-
-      sql = g_strdup_printf ("SELECT id FROM (%s) WHERE %s", inner, condition);
-    }
 
   /* Cases deleted in this window wait for their toast to go before they
    * leave the database; meanwhile they leave the list. */

@@ -1197,6 +1197,18 @@ test_query_indexes (Fixture       *fixture,
 
   filter.merged_into_id = 3;
   assert_plan (fixture->db, &filter, LL_CASE_SORT_RECEIVED_ON, TRUE, "cases_merged_into", TRUE);
+  filter.merged_into_id = 0;
+
+  /* A search reads its matches first and looks each case up by id,
+   * alone or with another filter, instead of reading every case in
+   * order to test each against it. */
+  filter.search = "路灯不亮";
+  assert_plan (fixture->db, &filter, LL_CASE_SORT_RECEIVED_ON, TRUE, "INTEGER PRIMARY KEY", TRUE);
+  filter.status = "assigned";
+  assert_plan (fixture->db, &filter, LL_CASE_SORT_RECEIVED_ON, TRUE, "INTEGER PRIMARY KEY", TRUE);
+  filter.status = NULL;
+  filter.search = "路灯";
+  assert_plan (fixture->db, &filter, LL_CASE_SORT_TITLE, FALSE, "INTEGER PRIMARY KEY", TRUE);
 }
 
 int
