@@ -13,6 +13,7 @@
 #include "ll-database.h"
 #include "ll-page.h"
 #include "ll-query-model.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the case board is, in the real application under Xvfb:
@@ -46,23 +47,11 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = now;
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
 static LlCasesPage *
 cases_page (void)
 {
-  return LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+  return LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                  LL_TYPE_CASES_PAGE, NULL));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
 }
 
 static gboolean
@@ -89,18 +78,6 @@ until_painted (gint64          start,
   gtk_widget_queue_draw (GTK_WIDGET (board));
   ll_test_gui_wait (painted_since, &done, 5000);
   return (painted_at - start) / 1000.0;
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 static void
@@ -228,24 +205,24 @@ main (int   argc,
   g_main_context_acquire (g_main_context_default ());
 
   app = ll_test_gui_start ();
-  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (ll_bench_main_window ()), 1280, 800);
   file = g_file_new_for_path (argv[1]);
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 120000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 120000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
 
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   page = cases_page ();
   board = LL_CASE_BOARD (ll_test_gui_find_widget (GTK_WIDGET (page), LL_TYPE_CASE_BOARD, NULL));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   printf ("Case board on %s (%" G_GINT64_FORMAT " cases)\n", argv[1],
           ll_case_store_count (db, NULL, NULL));
 
-  ll_window_set_page (main_window (), "cases");
+  ll_window_set_page (ll_bench_main_window (), "cases");
   ll_test_gui_wait (board_idle, NULL, 60000);
   ll_test_gui_spin (500);
 
@@ -259,10 +236,10 @@ main (int   argc,
   print_counts ();
 
   /* Another page and back: the chosen board keeps its columns. */
-  ll_window_set_page (main_window (), "stations");
+  ll_window_set_page (ll_bench_main_window (), "stations");
   ll_test_gui_spin (500);
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "cases");
+  ll_window_set_page (ll_bench_main_window (), "cases");
   ms = until_painted (start, board_idle, NULL);
   printf ("  switch back to the Cases page with the board: %.1f ms\n", ms);
 
@@ -273,7 +250,7 @@ main (int   argc,
   ll_page_set_database (LL_PAGE (page), db);
   ms = until_painted (start, board_idle, NULL);
   printf ("  board opened with every column's ids: %.1f ms\n", ms);
-  printf ("  memory: %.0f MiB\n", rss_mib ());
+  printf ("  memory: %.0f MiB\n", ll_bench_rss_mib ());
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
@@ -318,7 +295,7 @@ main (int   argc,
     else
       printf ("  the Closed column is not on screen\n");
   }
-  printf ("  memory after scrolling: %.0f MiB\n", rss_mib ());
+  printf ("  memory after scrolling: %.0f MiB\n", ll_bench_rss_mib ());
 
   /* Grouped by department: one column per department, only those on
    * screen with a model. */
@@ -331,7 +308,7 @@ main (int   argc,
   ll_case_board_scroll_to_column (board, ll_case_board_get_n_columns (board) - 1);
   ms = until_painted (start, board_idle, NULL);
   printf ("  scrolled to the last department: %.1f ms\n", ms);
-  printf ("  memory: %.0f MiB\n", rss_mib ());
+  printf ("  memory: %.0f MiB\n", ll_bench_rss_mib ());
 
   return 0;
 }

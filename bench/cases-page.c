@@ -14,6 +14,7 @@
 #include "ll-demo.h"
 #include "ll-page.h"
 #include "ll-query-model.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the Cases page is, in the real application under Xvfb:
@@ -47,16 +48,10 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = now;
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
 static LlCasesPage *
 cases_page (void)
 {
-  return LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+  return LL_CASES_PAGE (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                  LL_TYPE_CASES_PAGE, NULL));
 }
 
@@ -64,12 +59,6 @@ static guint
 n_rows (void)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (ll_cases_page_get_model (cases_page ())));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
 }
 
 static gboolean
@@ -104,18 +93,6 @@ until_painted (gint64          start,
   ll_test_gui_wait (painted_since, &done, 5000);
 
   return (painted_at - start) / 1000.0;
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 static gint64 search_changed_at;
@@ -165,29 +142,6 @@ filter (const char         *what,
   ll_cases_page_set_filter (cases_page (), f);
   ms = until_painted (start, list_idle);
   printf ("  filter %s: %u cases, %.1f ms\n", what, n_rows (), ms);
-}
-
-static void
-make_demo (const char *path)
-{
-  g_autoptr(LlDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LlDemoOptions options;
-
-  ll_demo_options_init (&options);
-  options.stations = 1000;
-  options.people = 20000;
-  options.cases = 500000;
-  options.activities = 200000;
-
-  printf ("Making a city-scale demonstration database …\n");
-  db = ll_database_open (path, LL_DATABASE_OPEN_CREATE, &error);
-  if (db == NULL || !ll_demo_generate (db, &options, NULL, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      exit (1);
-    }
-  ll_database_close (db);
 }
 
 static int
@@ -277,22 +231,22 @@ main (int   argc,
     {
       dir = g_dir_make_tmp ("lianluo-cases-bench-XXXXXX", NULL);
       path = g_build_filename (dir, "city.db", NULL);
-      make_demo (path);
+      ll_bench_make_city_demo (path);
     }
 
   app = ll_test_gui_start ();
-  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (ll_bench_main_window ()), 1280, 800);
   file = g_file_new_for_path (path);
   start = g_get_monotonic_time ();
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 120000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 120000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   page = cases_page ();
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   printf ("Cases page on %s (%" G_GINT64_FORMAT " cases)\n", path,
           ll_case_store_count (db, NULL, NULL));
@@ -301,13 +255,13 @@ main (int   argc,
 
   /* Switching to the page (its list was loaded with the database). */
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "cases");
+  ll_window_set_page (ll_bench_main_window (), "cases");
   ms = until_painted (start, has_rows);
   printf ("  switch to the page: %.1f ms, %u rows\n", ms, n_rows ());
-  ll_window_set_page (main_window (), "stations");
+  ll_window_set_page (ll_bench_main_window (), "stations");
   ll_test_gui_spin (300);
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "cases");
+  ll_window_set_page (ll_bench_main_window (), "cases");
   ms = until_painted (start, has_rows);
   printf ("  switch back to the page: %.1f ms\n", ms);
 
@@ -320,7 +274,7 @@ main (int   argc,
   ms = until_painted (start, list_idle);
   printf ("  list opened: first rows painted after %.1f ms, all %u ids after %.1f ms\n",
           first_rows, n_rows (), ms);
-  printf ("  memory after opening: %.0f MiB\n", rss_mib ());
+  printf ("  memory after opening: %.0f MiB\n", ll_bench_rss_mib ());
 
   /* Search as you type. */
   g_signal_connect (ll_test_gui_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY,
@@ -406,7 +360,7 @@ main (int   argc,
   print_frames ("scroll through the whole list in 2,000 frames");
   printf ("  rows cached by the list's model: %u\n",
           ll_query_model_get_n_cached (ll_cases_page_get_model (page)));
-  printf ("  memory after scrolling: %.0f MiB\n", rss_mib ());
+  printf ("  memory after scrolling: %.0f MiB\n", ll_bench_rss_mib ());
 
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "ll-query-model.h"
 #include "ll-station-picker.h"
 #include "ll-station-store.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the People page is on a database, in the real application
@@ -43,23 +44,11 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
 static LlPeoplePage *
 people_page (void)
 {
-  return LL_PEOPLE_PAGE (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+  return LL_PEOPLE_PAGE (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                   LL_TYPE_PEOPLE_PAGE, NULL));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
 }
 
 static guint loads_done;
@@ -131,18 +120,6 @@ finish (gint64 start)
   return (painted_at - start) / 1000.0;
 }
 
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
-}
-
 static void
 search (const char *text)
 {
@@ -160,29 +137,6 @@ search (const char *text)
           "(%.1f ms after the %d ms pause)\n",
           text, g_list_model_get_n_items (G_LIST_MODEL (page_model ())), ms,
           (painted_at - query_started_at) / 1000.0, 150);
-}
-
-static void
-make_demo (const char *path)
-{
-  g_autoptr(LlDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LlDemoOptions options;
-
-  ll_demo_options_init (&options);
-  options.stations = 1000;
-  options.people = 20000;
-  options.cases = 500000;
-  options.activities = 200000;
-
-  printf ("Making a city-scale demonstration database …\n");
-  db = ll_database_open (path, LL_DATABASE_OPEN_CREATE, &error);
-  if (db == NULL || !ll_demo_generate (db, &options, NULL, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      exit (1);
-    }
-  ll_database_close (db);
 }
 
 int
@@ -218,20 +172,20 @@ main (int   argc,
     {
       dir = g_dir_make_tmp ("lianluo-people-bench-XXXXXX", NULL);
       path = g_build_filename (dir, "city.db", NULL);
-      make_demo (path);
+      ll_bench_make_city_demo (path);
     }
 
   app = ll_test_gui_start ();
   file = g_file_new_for_path (path);
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 120000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 120000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   page = people_page ();
   view = ll_people_page_get_column_view (page);
 
@@ -245,7 +199,7 @@ main (int   argc,
     gint64 before;
 
     start = before = g_get_monotonic_time ();
-    gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "people");
+    gtk_widget_activate_action (GTK_WIDGET (ll_bench_main_window ()), "win.show-page", "s", "people");
     ll_test_gui_wait (painted_since, &before, 5000);
     printf ("  switch to the page, painted: %.1f ms\n", (painted_at - start) / 1000.0);
   }
@@ -332,7 +286,7 @@ main (int   argc,
     }
   printf ("  scroll through %u screens: %.1f ms a frame on average, slowest %.1f ms\n",
           frames->len, frames->len ? total / frames->len : 0.0, worst);
-  printf ("  memory (whole application): %.0f MiB\n", rss_mib ());
+  printf ("  memory (whole application): %.0f MiB\n", ll_bench_rss_mib ());
 
   /* Quit without tearing the window down: only the figures matter. */
   if (dir != NULL)

@@ -11,6 +11,7 @@
 #include "ll-reports-page.h"
 #include "ll-station-store.h"
 #include "ll-station.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the Reports page is, in the real application under Xvfb:
@@ -50,23 +51,11 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
 static LlReportsPage *
 page (void)
 {
-  return LL_REPORTS_PAGE (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+  return LL_REPORTS_PAGE (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                    LL_TYPE_REPORTS_PAGE, NULL));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
 }
 
 static gboolean
@@ -184,20 +173,20 @@ main (int   argc,
     }
 
   app = ll_test_gui_start ();
-  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (ll_bench_main_window ()), 1280, 800);
   file = g_file_new_for_path (argv[1]);
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 120000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 120000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
-  db = ll_window_get_database (main_window ());
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  db = ll_window_get_database (ll_bench_main_window ());
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "layout",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "layout",
                     G_CALLBACK (before_layout_cb), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "paint",
                     G_CALLBACK (before_paint_cb), NULL);
   ll_test_gui_spin (g_getenv ("BENCH_SETTLE") != NULL ? atoi (g_getenv ("BENCH_SETTLE")) : 2000);
 
@@ -218,7 +207,7 @@ main (int   argc,
               (g_get_monotonic_time () - start) / 1000.0);
     }
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "reports");
+  ll_window_set_page (ll_bench_main_window (), "reports");
   now = g_get_monotonic_time ();
   ll_test_gui_wait (painted_since, &now, 5000);
   printf ("  switch to the page: %.1f ms (set_page itself %.1f ms; last frame: layout %.1f ms, "
@@ -226,16 +215,16 @@ main (int   argc,
           (painted_at - start) / 1000.0, (now - start) / 1000.0,
           (layout_done_at - layout_started_at) / 1000.0, (painted_at - layout_done_at) / 1000.0);
   /* For comparison, on this machine now: another page. */
-  ll_window_set_page (main_window (), "people");
+  ll_window_set_page (ll_bench_main_window (), "people");
   ll_test_gui_spin (500);
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "stations");
+  ll_window_set_page (ll_bench_main_window (), "stations");
   now = g_get_monotonic_time ();
   ll_test_gui_wait (painted_since, &now, 5000);
   printf ("  (switch to the Stations page: %.1f ms)\n", (painted_at - start) / 1000.0);
   ll_test_gui_spin (500);
   start = g_get_monotonic_time ();
-  ll_window_set_page (main_window (), "reports");
+  ll_window_set_page (ll_bench_main_window (), "reports");
   now = g_get_monotonic_time ();
   ll_test_gui_wait (painted_since, &now, 5000);
   printf ("  switch back to the page: %.1f ms (set_page itself %.1f ms)\n",

@@ -14,6 +14,7 @@
 #include "ll-roster-store.h"
 #include "ll-station-detail.h"
 #include "ll-station-store.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 #include "ll-validate.h"
 
@@ -28,18 +29,6 @@
  * ROSTER_SHOTS=FOLDER it also saves screenshots of the board, the
  * previous month, the “Add to Day” popover and the empty state there
  * (`import -window root`). */
-
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
-}
 
 static void
 shot (const char *name)
@@ -139,11 +128,11 @@ main (int   argc,
 
   g_main_context_acquire (g_main_context_default ());
   app = ll_test_gui_start ();
-  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (ll_bench_main_window ()), 1280, 800);
   file = g_file_new_for_path (argv[1]);
   start = g_get_monotonic_time ();
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 600000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 600000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
@@ -151,7 +140,7 @@ main (int   argc,
   printf ("database open (with any migration): %.0f ms\n",
           (g_get_monotonic_time () - start) / 1000.0);
 
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   station_id = argc > 2 ? g_ascii_strtoll (argv[2], NULL, 10) : pick_station (db, TRUE);
   bare_id = pick_station (db, FALSE);
   today = ll_date_today ();
@@ -165,12 +154,12 @@ main (int   argc,
 
   /* The Stations page's detail pane with its “Reception Roster…” button. */
   {
-    GtkWidget *detail = ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+    GtkWidget *detail = ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                  LL_TYPE_STATION_DETAIL, NULL);
     g_autoptr(LlStation) station = ll_station_store_get (db, station_id, NULL);
 
     ll_test_gui_spin (4000);  /* the window shows its pages once the file is checked */
-    gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "stations");
+    gtk_widget_activate_action (GTK_WIDGET (ll_bench_main_window ()), "win.show-page", "s", "stations");
     if (detail != NULL && station != NULL)
       {
         GtkWidget *button;
@@ -202,7 +191,7 @@ main (int   argc,
   board = ll_roster_board_new (db, station_id, TRUE);
   printf ("board made and this month read: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
   gtk_window_set_default_size (GTK_WINDOW (board), 1200, 700);
-  gtk_window_set_transient_for (GTK_WINDOW (board), GTK_WINDOW (main_window ()));
+  gtk_window_set_transient_for (GTK_WINDOW (board), GTK_WINDOW (ll_bench_main_window ()));
   gtk_window_present (GTK_WINDOW (board));
   shot ("roster-board");
 

@@ -14,6 +14,7 @@
 #include "ll-person-store.h"
 #include "ll-station-store.h"
 #include "ll-stationing-board.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the stationing board is on a city-scale database, in the
@@ -37,34 +38,10 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
-}
-
 static gboolean
 painted_since (gpointer data)
 {
   return painted_at > *(gint64 *) data;
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 static double
@@ -138,15 +115,15 @@ main (int   argc,
 
   app = ll_test_gui_start ();
   file = g_file_new_for_path (argv[1]);
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 600000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 600000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   ll_test_gui_spin (3000);
 
   printf ("Stationing board, %s\n", argv[1]);
@@ -189,9 +166,9 @@ main (int   argc,
   {
     gint64 before;
 
-    gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "people");
+    gtk_widget_activate_action (GTK_WIDGET (ll_bench_main_window ()), "win.show-page", "s", "people");
     ll_test_gui_spin (1000);
-    stationing = LL_STATIONING_BOARD (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+    stationing = LL_STATIONING_BOARD (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                                LL_TYPE_STATIONING_BOARD, NULL));
     board = ll_stationing_board_get_board (stationing);
     stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (stationing), GTK_TYPE_STACK));
@@ -278,7 +255,7 @@ main (int   argc,
     printf ("  the Balance view, painted: %.1f ms\n", (painted_at - start) / 1000.0);
   }
 
-  printf ("  memory (RSS): %.0f MiB\n", rss_mib ());
+  printf ("  memory (RSS): %.0f MiB\n", ll_bench_rss_mib ());
 
   if (gather != NULL && !ll_membership_store_undo_move (db, gather, &error))
     printf ("  putting the 500 people back: %s\n", error->message);

@@ -15,6 +15,7 @@
 #include "ll-page.h"
 #include "ll-station-store.h"
 #include "ll-stations-page.h"
+#include "ll-bench-gui.h"
 #include "ll-test-gui.h"
 
 /* How quick the Stations page is on a database, in the real application
@@ -61,23 +62,11 @@ after_paint_cb (GdkFrameClock *clock,
   painted_at = g_get_monotonic_time ();
 }
 
-static LlWindow *
-main_window (void)
-{
-  return LL_WINDOW (ll_test_gui_find_toplevel (LL_TYPE_WINDOW));
-}
-
 static LlStationsPage *
 stations_page (void)
 {
-  return LL_STATIONS_PAGE (ll_test_gui_find_widget (GTK_WIDGET (main_window ()),
+  return LL_STATIONS_PAGE (ll_test_gui_find_widget (GTK_WIDGET (ll_bench_main_window ()),
                                                     LL_TYPE_STATIONS_PAGE, NULL));
-}
-
-static gboolean
-database_open (gpointer data)
-{
-  return main_window () != NULL && ll_window_get_database (main_window ()) != NULL;
 }
 
 static gboolean
@@ -114,18 +103,6 @@ report (const char *what,
         double      ms)
 {
   printf ("  %s: %.1f ms (%.1f ms processor)\n", what, ms, cpu_used);
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 static GtkListView *
@@ -188,29 +165,6 @@ search (const char *text)
 }
 
 static void
-make_demo (const char *path)
-{
-  g_autoptr(LlDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  LlDemoOptions options;
-
-  ll_demo_options_init (&options);
-  options.stations = 1000;
-  options.people = 20000;
-  options.cases = 500000;
-  options.activities = 200000;
-
-  printf ("Making a city-scale demonstration database …\n");
-  db = ll_database_open (path, LL_DATABASE_OPEN_CREATE, &error);
-  if (db == NULL || !ll_demo_generate (db, &options, NULL, NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      exit (1);
-    }
-  ll_database_close (db);
-}
-
-static void
 expand_everything (void)
 {
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (tree ()));
@@ -257,21 +211,21 @@ main (int   argc,
     {
       dir = g_dir_make_tmp ("lianluo-stations-bench-XXXXXX", NULL);
       path = g_build_filename (dir, "city.db", NULL);
-      make_demo (path);
+      ll_bench_make_city_demo (path);
     }
 
   app = ll_test_gui_start ();
-  gtk_window_set_default_size (GTK_WINDOW (main_window ()), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (ll_bench_main_window ()), 1280, 800);
   file = g_file_new_for_path (path);
-  ll_window_open_file (main_window (), file);
-  if (!ll_test_gui_wait (database_open, NULL, 120000))
+  ll_window_open_file (ll_bench_main_window (), file);
+  if (!ll_test_gui_wait (ll_bench_database_open, NULL, 120000))
     {
       g_printerr ("The database did not open.\n");
       return 1;
     }
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (main_window ())), "after-paint",
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (ll_bench_main_window ())), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
-  db = ll_window_get_database (main_window ());
+  db = ll_window_get_database (ll_bench_main_window ());
   page = stations_page ();
 
   /* Everything the window loads at start settles first. */
@@ -281,20 +235,20 @@ main (int   argc,
                                              "station-search"),
                     "search-changed", G_CALLBACK (search_changed_cb), NULL);
 
-  gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "cases");
+  gtk_widget_activate_action (GTK_WIDGET (ll_bench_main_window ()), "win.show-page", "s", "cases");
   finish (start_clock ());
   start = start_clock ();
-  gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.show-page", "s", "stations");
+  gtk_widget_activate_action (GTK_WIDGET (ll_bench_main_window ()), "win.show-page", "s", "stations");
   report ("switch to the page, painted", finish (start));
 
   ll_page_set_database (LL_PAGE (page), NULL);
   ll_test_gui_spin (500);
-  rss_before = rss_mib ();
+  rss_before = ll_bench_rss_mib ();
   start = start_clock ();
   ll_page_set_database (LL_PAGE (page), db);
   ll_page_set_editable (LL_PAGE (page), TRUE);
   ms = finish (start);
-  printf ("  (%u rows shown, %+.1f MiB)\n", n_rows (), rss_mib () - rss_before);
+  printf ("  (%u rows shown, %+.1f MiB)\n", n_rows (), ll_bench_rss_mib () - rss_before);
   report ("the tree from scratch, read in a worker, painted", ms);
 
   for (guint i = 0; i < 3; i++)
@@ -386,9 +340,9 @@ main (int   argc,
   start = start_clock ();
   ll_stations_page_reload (page);
   report ("reload with the whole tree expanded", finish (start));
-  printf ("  memory (whole application): %.0f MiB\n", rss_mib ());
+  printf ("  memory (whole application): %.0f MiB\n", ll_bench_rss_mib ());
 
-  gtk_window_destroy (GTK_WINDOW (main_window ()));
+  gtk_window_destroy (GTK_WINDOW (ll_bench_main_window ()));
   ll_test_gui_spin (200);
   if (dir != NULL)
     {
