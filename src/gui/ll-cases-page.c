@@ -802,10 +802,6 @@ sort_changed_cb (LlCasesPage     *self,
 {
   GtkOrdering ordering;
 
-  /* The view takes its columns away as it goes: nothing to sort then. */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->column_view == NULL)
-    return;
-
   self->probed_sort = -1;
   ordering = gtk_sorter_compare (sorter, self, self->column_view);
   if (self->probed_sort < 0)
@@ -1444,6 +1440,10 @@ ll_cases_page_dispose (GObject *object)
 
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
+  /* The view takes its columns away as it goes, which changes its
+   * sorter: nothing to sort by then. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_CASES_PAGE);
   g_clear_handle_id (&self->search_source, g_source_remove);
   if (self->next_model != NULL)
